@@ -1,0 +1,1 @@
+"""WAL, decrement tables, price and yield, durations, break-evens."""

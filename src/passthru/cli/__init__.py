@@ -1,0 +1,9 @@
+"""The ``passthru`` command line: thin commands that parse options, call the API, print.
+
+Each module below registers its commands on :data:`passthru.cli.app.app`.
+"""
+
+from passthru.cli import deal as _deal  # noqa: F401
+from passthru.cli.app import app
+
+__all__ = ["app"]

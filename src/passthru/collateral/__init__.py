@@ -1,0 +1,1 @@
+"""Prepayment and default assumptions and the loan-level projection kernel."""

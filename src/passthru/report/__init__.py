@@ -1,0 +1,1 @@
+"""HTML report with charts and the Excel workbook."""

@@ -1,0 +1,1 @@
+"""Narrative figures and stratification tables of a collateral term sheet, as data."""

@@ -1,0 +1,1 @@
+"""Tape reading, column mapping and validation: source file to a typed canonical frame."""

@@ -1,0 +1,1 @@
+"""The distribution-day engine: steps, losses, triggers, conservation."""
