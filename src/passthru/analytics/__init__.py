@@ -1,1 +1,87 @@
-"""WAL, decrement tables, price and yield, durations, break-evens."""
+"""WAL, price and yield, durations, convexity, total return and break-even root finding.
+
+Pure math on cash-flow arrays (SF-44 to SF-51), independent of how the cash flows were
+projected: periods on the last axis, optional leading scenario axes.
+"""
+
+from passthru.analytics.daycount import (
+    actual_delay,
+    cash_flow_times,
+    days_30_360,
+    days_into_accrual_month,
+    distribution_dates,
+    stated_delay,
+    years_from_closing,
+)
+from passthru.analytics.errors import (
+    NoConvergenceError,
+    PriceQuoteError,
+    RootNotBracketedError,
+    YieldError,
+)
+from passthru.analytics.measures import (
+    YieldMeasures,
+    convexity,
+    effective_convexity,
+    effective_duration,
+    horizon_value,
+    macaulay_duration,
+    measures,
+    modified_duration,
+    total_percentage_return,
+    total_rate_of_return,
+    wal,
+)
+from passthru.analytics.prices import format_32nds, parse_price
+from passthru.analytics.roots import ROOT_TOLERANCE, find_root
+from passthru.analytics.yields import (
+    YIELD_TOLERANCE,
+    accrued_interest,
+    bey_from_mortgage_yield,
+    bond_equivalent_yield,
+    discount_factors,
+    full_price,
+    mortgage_yield,
+    price_from_yield,
+    principal_amount,
+    settlement_cost,
+)
+
+__all__ = [
+    "ROOT_TOLERANCE",
+    "YIELD_TOLERANCE",
+    "NoConvergenceError",
+    "PriceQuoteError",
+    "RootNotBracketedError",
+    "YieldError",
+    "YieldMeasures",
+    "accrued_interest",
+    "actual_delay",
+    "bey_from_mortgage_yield",
+    "bond_equivalent_yield",
+    "cash_flow_times",
+    "convexity",
+    "days_30_360",
+    "days_into_accrual_month",
+    "discount_factors",
+    "distribution_dates",
+    "effective_convexity",
+    "effective_duration",
+    "find_root",
+    "format_32nds",
+    "full_price",
+    "horizon_value",
+    "macaulay_duration",
+    "measures",
+    "modified_duration",
+    "mortgage_yield",
+    "parse_price",
+    "price_from_yield",
+    "principal_amount",
+    "settlement_cost",
+    "stated_delay",
+    "total_percentage_return",
+    "total_rate_of_return",
+    "wal",
+    "years_from_closing",
+]
