@@ -63,3 +63,13 @@ def format_number(value: Decimal | int | float, places: int = 0) -> str:
 def format_dollars(value: Decimal | int | float, places: int = 0) -> str:
     """``$1,234,567`` or, with ``places=2``, ``$1,234,567.89``."""
     return "$" + format_number(value, places)
+
+
+def truncate_decimal(value: Decimal, places: int = 2) -> Decimal:
+    """Truncate an exact Decimal toward zero, with no float round trip (§3.3, V25)."""
+    return value.quantize(_quantum(places), rounding=ROUND_DOWN)
+
+
+def round_half_up_decimal(value: Decimal, places: int = 0) -> Decimal:
+    """Round an exact Decimal half-up, with no float round trip."""
+    return value.quantize(_quantum(places), rounding=ROUND_HALF_UP)

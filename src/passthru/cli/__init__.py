@@ -4,6 +4,7 @@ Each module below registers its commands on :data:`passthru.cli.app.app`.
 """
 
 from passthru.cli import deal as _deal  # noqa: F401
+from passthru.cli import structure as _structure  # noqa: F401
 from passthru.cli.app import app
 
 __all__ = ["app"]
