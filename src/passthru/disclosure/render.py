@@ -1,0 +1,99 @@
+"""Render a term sheet in any format, and write it atomically.
+
+A file is written to a temporary name in its folder and renamed into place only
+when complete, so a failure never leaves a partial term sheet behind.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+from passthru.disclosure.data import render_csv, render_json
+from passthru.disclosure.html import render_html
+from passthru.disclosure.markdown import render_markdown
+from passthru.disclosure.text import render_text
+from passthru.disclosure.xlsx import render_xlsx
+from passthru.strats.model import TermSheet
+
+TERMSHEET_FORMATS: tuple[str, ...] = ("text", "md", "html", "json", "csv", "xlsx")
+SUFFIXES: dict[str, str] = {
+    "text": ".txt",
+    "md": ".md",
+    "html": ".html",
+    "json": ".json",
+    "csv": ".csv",
+    "xlsx": ".xlsx",
+}
+_FORMAT_OF_SUFFIX = {suffix: fmt for fmt, suffix in SUFFIXES.items()} | {".htm": "html"}
+
+_RENDERERS: dict[str, Callable[[TermSheet], str | bytes]] = {
+    "text": render_text,
+    "md": render_markdown,
+    "html": render_html,
+    "json": render_json,
+    "csv": render_csv,
+    "xlsx": render_xlsx,
+}
+
+
+def render_termsheet(ts: TermSheet, fmt: str) -> str | bytes:
+    """The term sheet in ``fmt`` (one of TERMSHEET_FORMATS); bytes for xlsx, text otherwise."""
+    try:
+        renderer = _RENDERERS[fmt]
+    except KeyError:
+        raise ValueError(
+            f"unknown term sheet format {fmt!r}; use one of {', '.join(TERMSHEET_FORMATS)}"
+        ) from None
+    return renderer(ts)
+
+
+def format_for_path(path: str | Path) -> str:
+    """The format a file name asks for: .txt text, .md, .html, .json, .csv, .xlsx."""
+    suffix = Path(path).suffix.lower()
+    try:
+        return _FORMAT_OF_SUFFIX[suffix]
+    except KeyError:
+        raise ValueError(
+            f"{path}: cannot tell the format from suffix {suffix!r}; "
+            f"use one of {', '.join(sorted(_FORMAT_OF_SUFFIX))} or name the format"
+        ) from None
+
+
+def _new_file_mode() -> int:
+    """The permissions an ordinary new file gets (mkstemp's own are owner-only)."""
+    umask = os.umask(0)
+    os.umask(umask)
+    return 0o666 & ~umask
+
+
+def _write_atomically(path: Path, content: bytes) -> None:
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(content)
+        os.chmod(temporary, _new_file_mode())
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+def write_termsheet(ts: TermSheet, path: str | Path, fmt: str | None = None) -> Path:
+    """Render and write the term sheet; ``fmt`` defaults to the one the suffix names."""
+    path = Path(path)
+    rendered = render_termsheet(ts, fmt or format_for_path(path))
+    content = rendered if isinstance(rendered, bytes) else rendered.encode("utf-8")
+    _write_atomically(path, content)
+    return path
+
+
+def write_termsheets(
+    ts: TermSheet, folder: str | Path, stem: str = "termsheet"
+) -> tuple[Path, ...]:
+    """Every format into ``folder`` as ``termsheet.txt``, ``.md``, ... (the folder is created)."""
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    return tuple(write_termsheet(ts, folder / f"{stem}{SUFFIXES[f]}", f) for f in TERMSHEET_FORMATS)

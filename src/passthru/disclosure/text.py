@@ -1,0 +1,171 @@
+"""The term sheet as EDGAR text, laid out like the CMSI 2002-12 Form 8-K.
+
+Cover page (FORM 8-K, CURRENT REPORT, date of report, registrant), ``<PAGE>``,
+"Item 5. Other Events." with the narrative and its footnotes, any notes (loans
+rejected, figures computed with unknown values), the tables two kinds of a pool
+per page as the filing pairs pool I and pool II (each state table on a page of
+its own), and the signature block without a signer. Paragraphs wrap at 80
+columns with a five-space indent (see :mod:`passthru.disclosure.words`).
+"""
+
+from __future__ import annotations
+
+from itertools import groupby
+
+from passthru.disclosure.edgar_tables import FOOTNOTE_RULE, table_lines
+from passthru.disclosure.narrative import Paragraph, build_narrative
+from passthru.disclosure.words import centred, long_date, wrap
+from passthru.strats.model import Table, TermSheet
+
+PAGE = "<PAGE>"
+ITEM_5 = "Item 5.        Other Events."
+SIGNATURE_COLUMN = " " * 44
+ONE_TABLE_PER_PAGE = frozenset({"state"})
+COVER_WIDTH = 81  # the cover page centres with the odd space on the left
+
+
+def _cover(text: str) -> str:
+    return centred(text, COVER_WIDTH)
+
+
+def render_text(ts: TermSheet) -> str:
+    """The whole 8-K as text, lines joined by newlines, ending with a newline."""
+    lines = [*cover_lines(ts), "", "", PAGE, ITEM_5, ""]
+    lines += narrative_lines(ts)
+    lines += ["", "", PAGE, "", ""]
+    lines += tables_lines(ts)
+    lines.append("")
+    lines += signature_lines(ts)
+    return "\n".join(lines) + "\n"
+
+
+def cover_lines(ts: TermSheet) -> list[str]:
+    """FORM 8-K, CURRENT REPORT, the date of report and the registrant, centred."""
+    deal = ts.deal
+    lines = [
+        _cover("SECURITIES AND EXCHANGE COMMISSION"),
+        _cover("Washington, D.C. 20549"),
+        "",
+        "",
+        _cover("-" * 14),
+        "",
+        "",
+        _cover("FORM 8-K"),
+        "",
+        _cover("CURRENT REPORT"),
+        "",
+        "",
+        _cover("Pursuant to Section 13 or 15(d) of the"),
+        _cover("Securities Exchange Act of 1934"),
+        "",
+        "",
+    ]
+    if deal.report_date:
+        report = f"Date of Report: {long_date(deal.report_date)}"
+        lines += [
+            _cover(report),
+            _cover("-" * (len(report) + 1)),
+            _cover("(Date of earliest event reported)"),
+            "",
+            "",
+        ]
+    issuer_line = f"(Issuer in Respect of the {deal.title or deal.name})"
+    return [
+        *lines,
+        _cover(deal.issuer.upper()),
+        _cover(issuer_line),
+        _cover("-" * len(issuer_line)),
+        _cover("(Exact name of registrant as specified in charter)"),
+    ]
+
+
+def _paragraph_lines(paragraph: Paragraph) -> list[str]:
+    lines = wrap(paragraph.text)
+    for number, item in enumerate(paragraph.items, start=1):
+        lines += ["", *wrap(item, first=f"     {number}.".ljust(10), rest=" " * 10)]
+    return lines
+
+
+def _blocks(paragraphs: tuple[Paragraph, ...]) -> list[str]:
+    lines: list[str] = []
+    for paragraph in paragraphs:
+        lines += [*(lines and [""]), *_paragraph_lines(paragraph)]
+    return lines
+
+
+def narrative_lines(ts: TermSheet) -> list[str]:
+    """The Item 5 paragraphs, the footnotes at the foot of the first page, then the notes."""
+    story = build_narrative(ts)
+    lines = [*_blocks(story.opening), "", FOOTNOTE_RULE]
+    for number, footnote in enumerate(story.footnotes, start=1):
+        lines += [
+            *([""] if number > 1 else []),
+            *wrap(footnote, first=f"{number:<5}", rest=" " * 5),
+        ]
+    lines += [PAGE, "", ""]
+    lines += _blocks(story.body)
+    lines += _notes_lines("NOTES", story.notes)
+    lines += _notes_lines("NOTES ON FIGURES", story.figure_notes)
+    return lines
+
+
+def _notes_lines(heading: str, notes: tuple[str, ...]) -> list[str]:
+    """A centred heading and one starred entry per note; nothing when there are none."""
+    if not notes:
+        return []
+    lines = ["", "", centred(heading)]
+    for note in notes:
+        lines += ["", *wrap(note, first="     *    ", rest=" " * 10)]
+    return lines
+
+
+def tables_lines(ts: TermSheet) -> list[str]:
+    """The tables' introduction and every table, each page ending in ``<PAGE>``.
+
+    Two blank lines separate tables, one blank line (two after a footnote)
+    precedes ``<PAGE>``, as in the filing.
+    """
+    lines = wrap(
+        "The following tables set forth information regarding the mortgage loans as of "
+        f"{long_date(ts.as_of)}.",
+        first="      ",
+    )
+    for page in _pages(ts.tables):
+        for table in page:
+            lines += [""] if lines[-1] == "" else ["", ""]
+            lines += table_lines(table)
+        lines += ["", PAGE]
+    return lines
+
+
+def _pages(tables: tuple[Table, ...]) -> list[list[Table]]:
+    """Tables of one kind share a page (pool I and pool II); state tables stand alone."""
+    pages: list[list[Table]] = []
+    for kind, group in groupby(tables, key=lambda t: t.kind):
+        same_kind = list(group)
+        if kind in ONE_TABLE_PER_PAGE:
+            pages += [[t] for t in same_kind]
+        else:
+            pages.append(same_kind)
+    return pages
+
+
+def signature_lines(ts: TermSheet) -> list[str]:
+    """The signature block as filed, without a signer."""
+    return [
+        centred("SIGNATURES"),
+        "",
+        *wrap(
+            "Pursuant to the requirements of the Securities Exchange Act of 1934, the "
+            "registrant has duly caused this report to be signed on its behalf by the "
+            "undersigned thereunto duly authorized.",
+            first="      ",
+        ),
+        "",
+        "",
+        SIGNATURE_COLUMN + ts.deal.issuer.upper(),
+        SIGNATURE_COLUMN + "(Registrant)",
+        "",
+        SIGNATURE_COLUMN + "By:",
+        SIGNATURE_COLUMN + "   " + "-" * 25,
+    ]
