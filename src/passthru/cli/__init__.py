@@ -4,7 +4,11 @@ Each module below registers its commands on :data:`passthru.cli.app.app`.
 """
 
 from passthru.cli import deal as _deal  # noqa: F401
+from passthru.cli import demo as _demo  # noqa: F401
+from passthru.cli import filing as _filing  # noqa: F401
 from passthru.cli import structure as _structure  # noqa: F401
+from passthru.cli import tape as _tape  # noqa: F401
+from passthru.cli import termsheet as _termsheet  # noqa: F401
 from passthru.cli.app import app
 
 __all__ = ["app"]
