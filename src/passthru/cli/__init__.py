@@ -3,6 +3,7 @@
 Each module below registers its commands on :data:`passthru.cli.app.app`.
 """
 
+from passthru.cli import cashflows as _cashflows  # noqa: F401
 from passthru.cli import deal as _deal  # noqa: F401
 from passthru.cli import demo as _demo  # noqa: F401
 from passthru.cli import filing as _filing  # noqa: F401

@@ -192,12 +192,11 @@ def validate_tape(
         {SOURCE_ROW: rejected_rows, "reasons": list(reasons.values())},
         schema={SOURCE_ROW: pl.Int64, "reasons": pl.String},
     )
-    rejected = (
-        stringify(raw.frame)
-        .filter(pl.col(SOURCE_ROW).is_in(rejected_rows.implode()))
-        .join(reason_frame, on=SOURCE_ROW, how="left", maintain_order="left")
+    is_rejected = pl.col(SOURCE_ROW).is_in(rejected_rows.implode())
+    rejected = stringify(raw.frame.filter(is_rejected)).join(
+        reason_frame, on=SOURCE_ROW, how="left", maintain_order="left"
     )
-    loans = frame.filter(~pl.col(SOURCE_ROW).is_in(rejected_rows.implode()))
+    loans = frame.filter(~is_rejected) if reasons else frame
     return TapeLoad(
         source=raw.source,
         loans=loans.select(*schema.COLUMN_NAMES, SOURCE_ROW),
