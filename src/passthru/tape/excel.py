@@ -6,7 +6,9 @@ Cells keep their Excel types (numbers, dates, text). A sheet that is not a tape
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import logging
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import fastexcel
@@ -21,6 +23,19 @@ from passthru.tape.sources import (
 )
 
 EXCEL_SUFFIXES = (".xlsx", ".xlsm", ".xls")
+
+
+@contextmanager
+def _quiet_type_inference() -> Iterator[None]:
+    """Silence fastexcel's "falling back to string" log lines: a mixed column is
+    expected here and is reported as named issues by validation instead."""
+    logger = logging.getLogger("fastexcel")
+    level = logger.level
+    logger.setLevel(logging.ERROR)
+    try:
+        yield
+    finally:
+        logger.setLevel(level)
 
 
 def _open(path: Path, source: str) -> fastexcel.ExcelReader:
@@ -81,7 +96,8 @@ def read_excel(
         raise structural_error(source, "empty_file", f"sheet {chosen!r} is empty")
     check_duplicates(header, source)
     try:
-        typed = reader.load_sheet(chosen, header_row=skip_rows, schema_sample_rows=None)
+        with _quiet_type_inference():
+            typed = reader.load_sheet(chosen, header_row=skip_rows, schema_sample_rows=None)
         text = reader.load_sheet(chosen, header_row=skip_rows, dtypes="string")
         frame = _keep_every_cell(typed.to_polars(), text.to_polars())
     except Exception as exc:  # a sheet calamine cannot decode
