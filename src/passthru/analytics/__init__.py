@@ -13,6 +13,19 @@ from passthru.analytics.daycount import (
     stated_delay,
     years_from_closing,
 )
+from passthru.analytics.decrement import (
+    INITIAL_ROW,
+    WAL_ROW,
+    deal_calendar,
+    decrement_table,
+    decrement_values,
+    first_distribution_date,
+    format_decrement,
+    pass_through_balances,
+    pass_through_decrements,
+    pass_through_names,
+)
+from passthru.analytics.decrement_text import render_decrement_text
 from passthru.analytics.errors import (
     NoConvergenceError,
     PriceQuoteError,
@@ -48,7 +61,9 @@ from passthru.analytics.yields import (
 )
 
 __all__ = [
+    "INITIAL_ROW",
     "ROOT_TOLERANCE",
+    "WAL_ROW",
     "YIELD_TOLERANCE",
     "NoConvergenceError",
     "PriceQuoteError",
@@ -63,12 +78,17 @@ __all__ = [
     "convexity",
     "days_30_360",
     "days_into_accrual_month",
+    "deal_calendar",
+    "decrement_table",
+    "decrement_values",
     "discount_factors",
     "distribution_dates",
     "effective_convexity",
     "effective_duration",
     "find_root",
+    "first_distribution_date",
     "format_32nds",
+    "format_decrement",
     "full_price",
     "horizon_value",
     "macaulay_duration",
@@ -76,8 +96,12 @@ __all__ = [
     "modified_duration",
     "mortgage_yield",
     "parse_price",
+    "pass_through_balances",
+    "pass_through_decrements",
+    "pass_through_names",
     "price_from_yield",
     "principal_amount",
+    "render_decrement_text",
     "settlement_cost",
     "stated_delay",
     "total_percentage_return",

@@ -13,6 +13,21 @@ import typer
 from rich.table import Table
 
 from passthru.cli.app import app, console, report_errors
+from passthru.cli.options import (
+    AdvancingOpt,
+    CdrOpt,
+    CprOpt,
+    DealOpt,
+    LagOpt,
+    MdrOpt,
+    OrderOpt,
+    PsaOpt,
+    RejectsOpt,
+    SdaOpt,
+    SeverityOpt,
+    SmmOpt,
+    TapeArg,
+)
 from passthru.collateral import Assumptions, default_matrix, loan_arrays, matrix_table, project
 from passthru.collateral.loans import LoanArrays
 from passthru.deal import load_deal
@@ -23,28 +38,6 @@ from passthru.tape import load_tape
 
 FORMATS = ("csv", "parquet", "xlsx", "json")
 BINARY = ("parquet", "xlsx")
-
-TapeArg = Annotated[Path, typer.Argument(help="Loan tape (CSV, Parquet, xlsx).")]
-DealOpt = Annotated[
-    str | None, typer.Option("--deal", help="Deal name or TOML file: pools and strips.")
-]
-
-
-def _rate(help_text: str):
-    return Annotated[float | None, typer.Option(help=help_text)]
-
-
-SeverityOpt = Annotated[
-    float, typer.Option("--severity", help="Loss severity, % of the balance at default.")
-]
-LagOpt = Annotated[int, typer.Option("--lag", help="Months from default to liquidation.")]
-AdvancingOpt = Annotated[
-    bool,
-    typer.Option("--advancing/--no-advancing", help="Servicer advances principal and interest."),
-]
-RejectsOpt = Annotated[
-    bool, typer.Option("--allow-rejects", help="Project the loans that pass validation.")
-]
 
 
 def _loans(tape: Path, deal: str | None, allow_rejects: bool) -> LoanArrays:
@@ -98,16 +91,16 @@ def _print_summary(summary: pl.DataFrame) -> None:
 def cashflows_command(
     tape: TapeArg,
     deal: DealOpt = None,
-    cpr: _rate("Prepayments, % CPR (a year).") = None,
-    smm: _rate("Prepayments, % SMM (a month).") = None,
-    psa: _rate("Prepayments, % PSA.") = None,
-    cdr: _rate("Defaults, % CDR (a year).") = None,
-    mdr: _rate("Defaults, % MDR (a month).") = None,
-    sda: _rate("Defaults, % SDA.") = None,
+    cpr: CprOpt = None,
+    smm: SmmOpt = None,
+    psa: PsaOpt = None,
+    cdr: CdrOpt = None,
+    mdr: MdrOpt = None,
+    sda: SdaOpt = None,
     severity: SeverityOpt = 0.0,
     lag: LagOpt = 0,
     advancing: AdvancingOpt = True,
-    order: Annotated[str, typer.Option(help="standard or surviving_balance.")] = "standard",
+    order: OrderOpt = "standard",
     fmt: Annotated[str, typer.Option("--format", help="csv, parquet, xlsx or json.")] = "csv",
     output: Annotated[
         Path | None, typer.Option("-o", "--output", help="Write here (else stdout).")

@@ -24,6 +24,14 @@ from passthru.deal.shifting import (
     delinquency_test_passes,
     senior_prepayment_pct,
 )
+from passthru.deal.steps import (
+    CMSI_STEPS,
+    PayInterest,
+    PayPODeferred,
+    PayPrincipal,
+    PaySubordinatesInTurn,
+    Step,
+)
 from passthru.deal.structure import (
     StructureFigures,
     class_percentages,
@@ -38,6 +46,7 @@ from passthru.deal.structure import (
 from passthru.deal.waterfall_terms import WaterfallOptions
 
 __all__ = [
+    "CMSI_STEPS",
     "SUBORDINATE_CLASSES",
     "BankruptcyLimit",
     "CertificateClass",
@@ -46,9 +55,14 @@ __all__ = [
     "FraudLimit",
     "LossLimits",
     "MaintenanceOfSubordination",
+    "PayInterest",
+    "PayPODeferred",
+    "PayPrincipal",
+    "PaySubordinatesInTurn",
     "PoolTerms",
     "ShiftingInterest",
     "SpecialHazardLimit",
+    "Step",
     "StepDownTests",
     "StructureFigures",
     "WaterfallOptions",

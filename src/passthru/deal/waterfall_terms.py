@@ -8,7 +8,10 @@ from __future__ import annotations
 
 from typing import Literal
 
+from pydantic import field_validator
+
 from passthru.deal.base import Frozen
+from passthru.deal.steps import CMSI_STEPS, Step, check_steps
 
 
 class WaterfallOptions(Frozen):
@@ -25,6 +28,12 @@ class WaterfallOptions(Frozen):
     - ``liquidated_loans``: senior principal from a liquidated loan is the lesser
       of SP·(1-f)·stated balance and SPP·(1-f)·liquidation principal ([S19],
       §2.4), or the loan is treated as unscheduled principal like a prepayment.
+    - ``subordinate_rate``: the pass-through rate of a subordinated class whose
+      deal file states none (the 8-K gives none): CMSI-style, the average of the
+      pools' target rates weighted by each pool's subordinate component (its
+      target-rate strip less its senior target-rate balance) on the prior day.
+    - ``steps``: the distribution-day priority (:mod:`passthru.deal.steps`);
+      by default the GENERIC order of §2.8.
     """
 
     po_deferred_from_subordinate_principal: bool = True
@@ -33,3 +42,10 @@ class WaterfallOptions(Frozen):
     liquidated_loans: Literal["lesser_of_balance_and_proceeds", "as_unscheduled"] = (
         "lesser_of_balance_and_proceeds"
     )
+    subordinate_rate: Literal["weighted_target_rate"] = "weighted_target_rate"
+    steps: tuple[Step, ...] = CMSI_STEPS
+
+    @field_validator("steps")
+    @classmethod
+    def _each_payment_once(cls, steps: tuple[Step, ...]) -> tuple[Step, ...]:
+        return check_steps(steps)

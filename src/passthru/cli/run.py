@@ -1,0 +1,109 @@
+"""``passthru run``: the certificates of a deal paid every distribution day from a tape."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import polars as pl
+import typer
+import xlsxwriter
+from rich.table import Table
+
+from passthru.cli.app import app, console, report_errors
+from passthru.cli.options import (
+    AdvancingOpt,
+    CdrOpt,
+    CprOpt,
+    LagOpt,
+    MdrOpt,
+    OrderOpt,
+    PsaOpt,
+    RejectsOpt,
+    SdaOpt,
+    SeverityOpt,
+    SmmOpt,
+)
+from passthru.collateral import Assumptions
+from passthru.deal import load_deal
+from passthru.errors import AssumptionError
+from passthru.money import format_dollars
+from passthru.pipeline import pooled_tape
+from passthru.waterfall import Results, RunOptions, run
+
+FORMATS = ("csv", "xlsx")
+FRAMES = ("classes", "deal", "collateral")
+
+
+def _write(results: Results, directory: Path, fmt: str) -> list[Path]:
+    """``classes.csv``, ``deal.csv`` and ``collateral.csv``; with xlsx also ``run.xlsx``."""
+    if fmt not in FORMATS:
+        raise AssumptionError(f"{fmt!r} is not one of {', '.join(FORMATS)}", field="--format")
+    directory.mkdir(parents=True, exist_ok=True)
+    written = []
+    for name in FRAMES:
+        path = directory / f"{name}.csv"
+        getattr(results, name).write_csv(path)
+        written.append(path)
+    if fmt == "xlsx":
+        path = directory / "run.xlsx"
+        with xlsxwriter.Workbook(path) as workbook:
+            for name in FRAMES:
+                getattr(results, name).write_excel(workbook=workbook, worksheet=name)
+        written.append(path)
+    return written
+
+
+def _print_classes(results: Results) -> None:
+    first = results.classes.filter(pl.col("scenario") == 0)
+    totals = first.group_by("class", maintain_order=True).agg(
+        pl.col("beginning_balance").first(),
+        pl.col("interest_paid").sum(),
+        pl.col("principal_paid").sum(),
+        pl.col("loss").sum(),
+        pl.col("ending_balance").last(),
+    )
+    table = Table("class", "initial", "interest", "principal", "loss", "ending")
+    for row in totals.iter_rows():
+        table.add_row(row[0], *(format_dollars(x, 2) for x in row[1:]))
+    console.print(table)
+
+
+@app.command("run")
+@report_errors
+def run_command(
+    deal: Annotated[str, typer.Argument(help="Deal name or TOML file, with its classes.")],
+    tape: Annotated[Path, typer.Option("--tape", help="Loan tape (CSV, Parquet, xlsx).")],
+    output: Annotated[Path, typer.Option("-o", "--output", help="Directory to write into.")],
+    cpr: CprOpt = None,
+    smm: SmmOpt = None,
+    psa: PsaOpt = None,
+    cdr: CdrOpt = None,
+    mdr: MdrOpt = None,
+    sda: SdaOpt = None,
+    severity: SeverityOpt = 0.0,
+    lag: LagOpt = 0,
+    advancing: AdvancingOpt = True,
+    order: OrderOpt = "standard",
+    call: Annotated[
+        bool | None,
+        typer.Option("--call/--no-call", help="Exercise the clean-up call (default: the deal's)."),
+    ] = None,
+    fmt: Annotated[str, typer.Option("--format", help="csv, or xlsx (the CSVs and run.xlsx).")] = (
+        "csv"
+    ),
+    allow_rejects: RejectsOpt = False,
+) -> None:
+    """Pay the deal's certificates every distribution day (senior/subordinate waterfall)."""
+    terms = load_deal(deal)
+    assumptions = Assumptions.from_options(
+        cpr=cpr, smm=smm, psa=psa, cdr=cdr, mdr=mdr, sda=sda,
+        severity=severity, lag=lag, advancing=advancing, order=order,
+    )  # fmt: skip
+    loans = pooled_tape(tape, terms, allow_rejects=allow_rejects).loans
+    results = run(terms, loans, assumptions, RunOptions(call=call))
+    written = _write(results, output, fmt)
+    console.print(
+        f"{assumptions.describe()}: wrote {', '.join(p.name for p in written)} to {output}"
+    )
+    _print_classes(results)
