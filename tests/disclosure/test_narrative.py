@@ -25,7 +25,7 @@ def _words(lines: list[str]) -> str:
     [
         (50, 57),  # the offering
         (73, 85),  # counts, rates, terms, origination window
-        (87, 100),  # maturities, balances, LTVs, zip, the start of "at least 97%(2)"
+        (87, 101),  # maturities, balances, LTVs, zip, "at least 97%(2)" ... CitiMortgage,
         (118, 129),  # documentation shares
         (131, 150),  # insurance and the four additional-collateral figures
         (152, 161),  # pool I premium and discount loans
@@ -52,8 +52,8 @@ def test_residence_and_investment_sentences(termsheet_2002_12):
     text = build_narrative(termsheet_2002_12).opening[3].text
     assert text.endswith(
         "At least 97%(2) and 95%, respectively, of the pool I mortgage loans and the pool II "
-        "mortgage loans are secured by mortgaged properties determined by the servicer to be "
-        "the primary residence of the borrower. No more than 1% and 2%, respectively, of the "
+        "mortgage loans are secured by mortgaged properties determined by CitiMortgage, Inc. to "
+        "be the primary residence of the borrower. No more than 1% and 2%, respectively, of the "
         "pool I mortgage loans and the pool II mortgage loans are secured by investment "
         "properties."
     )
@@ -64,7 +64,7 @@ def test_footnotes_at_the_foot_of_the_first_page(termsheet_2002_12, filing_text)
     rule = lines.index("-----------")
     assert lines[rule + 1 : rule + 3] == [
         "1    Terms used herein and not defined have the meaning assigned thereto in the",
-        "     form of Prospectus included in CMSI's Registration Statement.",
+        "     form of Prospectus included in CMSI's Registration Statement(333-72082).",
     ]
     assert lines[rule + 3 : rule + 12] == ["", *_filing(filing_text, 108, 115)]
 
@@ -118,8 +118,8 @@ def test_unknown_share_is_never_a_number(termsheet_2002_12, replace_figure):
     text = build_narrative(ts).opening[3].text
     assert (
         "Share of the pool I mortgage loans and the pool II mortgage loans that are secured by "
-        "mortgaged properties determined by the servicer to be the primary residence of the "
-        "borrower(2): unknown and at least 95%, respectively." in text
+        "mortgaged properties determined by CitiMortgage, Inc. to be the primary residence of "
+        "the borrower(2): unknown and at least 95%, respectively." in text
     )
     assert "At least" not in text
 

@@ -1,4 +1,4 @@
-"""``passthru termsheet``: a tape's collateral term sheet under a deal, in any format."""
+"""``passthru termsheet``: a tape's term sheet under a deal, in any format and text style."""
 
 from __future__ import annotations
 
@@ -16,6 +16,7 @@ from passthru.disclosure import (
     write_termsheet,
     write_termsheets,
 )
+from passthru.disclosure.render import TEXT_STYLES
 from passthru.pipeline import termsheet_from_tape
 
 ALL_FORMATS = "all"
@@ -35,6 +36,14 @@ def _chosen_format(fmt: str | None, output: Path | None) -> str:
         return format_for_path(output)
     except ValueError as exc:
         raise typer.BadParameter(str(exc), param_hint="--output") from None
+
+
+def _chosen_style(style: str | None) -> str | None:
+    if style is not None and style not in TEXT_STYLES:
+        raise typer.BadParameter(
+            f"{style!r} is not one of {', '.join(TEXT_STYLES)}", param_hint="--style"
+        )
+    return style
 
 
 @app.command("termsheet")
@@ -60,6 +69,22 @@ def termsheet_command(
     mapping: Annotated[
         Path | None, typer.Option("--mapping", help="A column-mapping TOML file.")
     ] = None,
+    style: Annotated[
+        str | None,
+        typer.Option(
+            "--style",
+            help="Text layout: collateral (2002-12 term sheets) or detailed (2003-2 "
+            "description). Default: the deal's own.",
+        ),
+    ] = None,
+    tables: Annotated[
+        bool | None,
+        typer.Option(
+            "--tables/--no-tables",
+            help="Show the stratification tables in the text. Default: with the "
+            "collateral style only.",
+        ),
+    ] = None,
     allow_rejects: Annotated[
         bool,
         typer.Option(
@@ -67,8 +92,9 @@ def termsheet_command(
         ),
     ] = False,
 ) -> None:
-    """The collateral term sheet of TAPE under DEAL, as the 8-K prints it or as data."""
+    """The term sheet of TAPE under DEAL, as the 8-K prints it or as data."""
     chosen = _chosen_format(fmt, output)
+    style = _chosen_style(style)
     if output is None and chosen in ("xlsx", ALL_FORMATS):
         raise typer.BadParameter(f"--format {chosen} needs -o PATH", param_hint="--output")
     ts = termsheet_from_tape(
@@ -80,9 +106,10 @@ def termsheet_command(
         allow_rejects=allow_rejects,
     )
     if output is None:
-        console.out(render_termsheet(ts, chosen), end="", highlight=False)
+        console.out(render_termsheet(ts, chosen, style, tables), end="", highlight=False)
     elif chosen == ALL_FORMATS:
-        for path in write_termsheets(ts, output):
+        for path in write_termsheets(ts, output, style=style, tables=tables):
             console.print(f"wrote {path}", highlight=False)
     else:
-        console.print(f"wrote {write_termsheet(ts, output, chosen)}", highlight=False)
+        path = write_termsheet(ts, output, chosen, style=style, tables=tables)
+        console.print(f"wrote {path}", highlight=False)

@@ -55,6 +55,12 @@ class Deal(Frozen):
     default to the GENERIC ones of cashflow-and-structure.md §2. Distributions
     are on the ``distribution_day`` of each month; interest accrues 30/360 for
     the prior calendar month (§2.3).
+
+    ``servicer``, ``registration_number`` and ``paying_agent`` are named in the
+    8-K's own words ("CitiMortgage, Inc.", "333-72082"); ``prospectus_date`` is
+    the date of the Prospectus the detailed description refers to.
+    ``disclosure_style`` is the term sheet text the deal files: the "collateral"
+    term sheets (2002-12, Item 5) or the "detailed" description (2003-2, Item 2).
     """
 
     name: str = Field(min_length=1)
@@ -67,6 +73,11 @@ class Deal(Frozen):
     servicing_fee_rate: float = Field(ge=0, lt=5)
     pools: tuple[PoolTerms, ...] = Field(min_length=1)
     issuer_short_name: str = ""
+    servicer: str = ""
+    registration_number: str = ""
+    paying_agent: str = ""
+    prospectus_date: date | None = None
+    disclosure_style: Literal["collateral", "detailed"] = "collateral"
     cut_off_balance: Amount | None = None
     distribution_day: int = Field(25, ge=1, le=28)
     accrual: Literal["30/360"] = "30/360"

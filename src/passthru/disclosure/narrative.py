@@ -6,16 +6,26 @@ order followed by "respectively". Every figure is a TermSheet figure's
 ``printed`` text; a figure printed "unknown" stays "unknown" in the sentence
 (the "at least" and "no more than" shares then switch to a "Share of ...:"
 form so that no qualifier stands in front of an unknown). Renderers lay out the
-result; nothing here wraps or pads.
+result; nothing here wraps or pads. The detailed description (2003-2) builds on
+the same sentences (:mod:`passthru.disclosure.detailed`).
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
-from passthru.deal import Deal
+from passthru.disclosure.deal_words import (
+    FULL_DOCUMENTATION,
+    STATED_INCOME,
+    STREAMLINED,
+    certificates_name,
+    issuer_short_name,
+    pool_description,
+    servicer_name,
+    term_range,
+)
 from passthru.disclosure.words import (
+    capital,
     long_date,
     number_of,
     respectively,
@@ -25,6 +35,18 @@ from passthru.disclosure.words import (
 from passthru.strats.model import ALL_LOANS, TermSheet
 
 UNKNOWN = "unknown"
+# Weighted averages stated "as of" the cut-off: (singular, plural) and the unit printed.
+WEIGHTED_AVERAGES = {
+    "wa_remaining_term": (
+        ("remaining term to stated maturity", "remaining terms to stated maturity"),
+        " months",
+    ),
+    "wa_original_term": (
+        ("original term to stated maturity", "original terms to stated maturity"),
+        " months",
+    ),
+    "wa_ltv": (("loan-to-value ratio at origination", "loan-to-value ratios at origination"), ""),
+}
 
 
 @dataclass(frozen=True)
@@ -55,19 +77,9 @@ def deal_pools(ts: TermSheet) -> tuple[str, ...]:
     return tuple(p.pool for p in ts.pools if p.pool != ALL_LOANS)
 
 
-def issuer_short_name(deal: Deal) -> str:
-    """The deal's short name for its issuer, else its initials.
-
-    Citicorp Mortgage Securities, Inc. -> CMSI, as the filing abbreviates it.
-    """
-    if deal.issuer_short_name:
-        return deal.issuer_short_name
-    return "".join(word[0] for word in re.findall(r"[A-Za-z]+", deal.issuer) if word[0].isupper())
-
-
-def certificates_name(deal: Deal) -> str:
-    """``REMIC Pass-Through Certificates`` from the deal title, without its series."""
-    return deal.title.split(", Series")[0] if deal.title else "Pass-Through Certificates"
+def pools_with_loans(ts: TermSheet) -> tuple[str, ...]:
+    """The deal's pools that hold loans: an empty pool is left out of every sentence."""
+    return tuple(p for p in deal_pools(ts) if ts.figures(p)["loan_count"].exact)
 
 
 def build_narrative(ts: TermSheet) -> Narrative:
@@ -76,18 +88,18 @@ def build_narrative(ts: TermSheet) -> Narrative:
     Pools without loans are left out of every sentence; with no loans at all
     only the offering and the transfer of the (empty) pool remain.
     """
-    pools = tuple(p for p in deal_pools(ts) if ts.figures(p)["loan_count"].exact)
-    s = _Sentences(ts, pools)
-    notes, figure_notes = tuple(ts.notes), _figure_notes(ts)
+    pools = pools_with_loans(ts)
+    s = Sentences(ts, pools)
+    notes, computed = tuple(ts.notes), figure_notes(ts)
     if not pools:
-        return Narrative((s.offering(), s.transfer()), s.footnotes()[:1], (), notes, figure_notes)
+        return Narrative((s.offering(), s.transfer()), s.footnotes()[:1], (), notes, computed)
     opening = (s.offering(), s.transfer(), s.counts_and_terms(), s.balances_and_ratios())
     strips = tuple(s.premium_and_discount(p) for p in pools)
     body = (s.documentation(), s.insurance_and_collateral(), *strips)
-    return Narrative(opening, s.footnotes(), body, notes, figure_notes)
+    return Narrative(opening, s.footnotes(), body, notes, computed)
 
 
-def _figure_notes(ts: TermSheet) -> tuple[str, ...]:
+def figure_notes(ts: TermSheet) -> tuple[str, ...]:
     """Every figure's note, e.g. how unknown values were counted, or the zip code."""
     return tuple(
         f"{'All loans' if p.pool == ALL_LOANS else f'Pool {p.pool}'} - {f.label}: {f.note}"
@@ -97,8 +109,21 @@ def _figure_notes(ts: TermSheet) -> tuple[str, ...]:
     )
 
 
-class _Sentences:
-    """Sentence builders sharing the term sheet, its pools and their phrases."""
+def the_loans(pools: tuple[str, ...], conjunction: str = "and") -> str:
+    """``the pool I mortgage loans, the pool II mortgage loans and all mortgage loans``."""
+    return series(
+        ["all mortgage loans" if p == ALL_LOANS else f"the pool {p} mortgage loans" for p in pools],
+        conjunction,
+    )
+
+
+class Sentences:
+    """Sentence builders sharing the term sheet, its pools and their phrases.
+
+    A sentence that may also speak of all loans (the detailed description's
+    "the pool I mortgage loans, the pool II mortgage loans and all mortgage
+    loans") takes the pools it names as ``among``; by default the deal's pools.
+    """
 
     def __init__(self, ts: TermSheet, pools: tuple[str, ...]) -> None:
         self.ts = ts
@@ -106,8 +131,8 @@ class _Sentences:
         self.n = len(pools)
         self.as_of = long_date(ts.as_of)
         self.short = issuer_short_name(ts.deal)
-        self.the_pools = series([f"the pool {p} mortgage loans" for p in pools])
-        self.the_pools_or = series([f"the pool {p} mortgage loans" for p in pools], "or")
+        self.the_pools = the_loans(pools)
+        self.the_pools_or = the_loans(pools, "or")
         self.plain_pools = series([f"pool {p} mortgage loans" for p in pools])
         self.were = number_of(self.n, "was", "were")
 
@@ -124,6 +149,17 @@ class _Sentences:
         """Values that open a clause followed by "of the pools": a comma after "respectively"."""
         return respectively(values) + ("," if len(values) > 1 else "")
 
+    def weighted_average(self, key: str, among: tuple[str, ...] = ()) -> str:
+        """ "The weighted average remaining terms to stated maturity of the pool I mortgage
+        loans and ... as of <cut-off> were 356.84 months and 176.35 months, respectively." """
+        among = among or self.pools
+        (one, many), unit = WEIGHTED_AVERAGES[key]
+        values = [v if v == UNKNOWN else v + unit for v in self.printed(key, among)]
+        return (
+            f"The weighted average {many if len(among) > 1 else one} of {the_loans(among)} as "
+            f"of {self.as_of} {'were' if len(among) > 1 else 'was'} {respectively(values)}."
+        )
+
     def offering(self) -> Paragraph:
         deal = self.ts.deal
         certs = certificates_name(deal)
@@ -138,7 +174,7 @@ class _Sentences:
             f"related to the Series {series_name} {certs}."
         )
 
-    def _balance_clause(self, printed: str) -> str:
+    def balance_clause(self, printed: str) -> str:
         return (
             "an aggregate scheduled principal balance outstanding (after deducting principal "
             f"payments due on or before {self.as_of}) as of {self.as_of} of {printed}"
@@ -150,13 +186,13 @@ class _Sentences:
         total = self.ts.figures(ALL_LOANS)["aggregate_balance"].printed
         text = (
             f"{when}{self.short} is to transfer to the Trustee mortgage loans(1) with "
-            f"{self._balance_clause(total)}."
+            f"{self.balance_clause(total)}."
         )
         for pool in self.pools:
             text += (
-                f" The mortgage loans that have {_pool_description(deal, pool)}, the "
+                f" The mortgage loans that have {pool_description(deal, pool)}, the "
                 f'"pool {pool} mortgage loans", have '
-                f"{self._balance_clause(self.printed('aggregate_balance', (pool,))[0])}."
+                f"{self.balance_clause(self.printed('aggregate_balance', (pool,))[0])}."
             )
         text += (
             " Information below is provided with respect to all mortgage loans expected to "
@@ -165,7 +201,6 @@ class _Sentences:
         return Paragraph(text)
 
     def counts_and_terms(self) -> Paragraph:
-        months = _months
         starts = respectively(self.printed("origination_start"))
         return Paragraph(
             f"The total {self.plural('number', 'numbers')} of {self.the_pools} as of "
@@ -173,48 +208,43 @@ class _Sentences:
             f"The weighted average interest {self.plural('rate', 'rates')} of {self.the_pools} "
             f"(before deduction of the servicing fee) as of {self.as_of} {self.were} "
             f"{respectively(self.printed('wa_note_rate'))}. "
-            f"The weighted average remaining {self.plural('term', 'terms')} to stated maturity "
-            f"of {self.the_pools} as of {self.as_of} {self.were} "
-            f"{respectively(months(self.printed('wa_remaining_term')))}. "
-            f"All mortgage loans have original maturities of {_term_range(self.ts.deal)}. "
+            f"{self.weighted_average('wa_remaining_term')} "
+            f"All mortgage loans have original maturities of {term_range(self.ts.deal)}. "
             f"None of {self.the_pools_or} were originated prior to {starts}"
             f"{',' if self.n > 1 else ''} or after "
             f"{same_or_respectively(self.printed('origination_end'))}. "
-            f"The weighted average original {self.plural('term', 'terms')} to stated maturity "
-            f"of {self.the_pools} as of {self.as_of} {self.were} "
-            f"{respectively(months(self.printed('wa_original_term')))}."
+            f"{self.weighted_average('wa_original_term')}"
         )
 
     def balances_and_ratios(self) -> Paragraph:
-        balances = self.plural(
-            "an aggregate scheduled principal balance", "aggregate scheduled principal balances"
-        )
         sentences = [
             f"None of {self.the_pools} have a scheduled maturity later than "
             f"{respectively(self.printed('latest_maturity'))}.",
             f"Each {series([f'pool {p} mortgage loan' for p in self.pools])} had an original "
-            "principal balance of not less than "
-            f"{respectively(self.printed('min_original_balance'))}, nor more than "
-            f"{same_or_respectively(self.printed('max_original_balance'))}.",
-            f"{_capital(self.plain_pools)} having {balances} of "
-            f"{self.lead(self.printed('ltv_over_80_balance'))} as of {self.as_of}, had "
-            f"loan-to-value ratios at origination in excess of 80%{self._over_95()}",
-            f"The weighted average loan-to-value {self.plural('ratio', 'ratios')} at origination "
-            f"of {self.the_pools} as of {self.as_of} {self.were} "
-            f"{respectively(self.printed('wa_ltv'))}.",
-            f"No more than {self.lead(self.printed('max_zip_balance'))} of {self.the_pools} are "
-            "secured by mortgaged properties located in any one zip code.",
-            self._share(
-                "primary_residence_pct",
-                "At least",
-                "are",
-                "secured by mortgaged properties determined by the servicer to be the primary "
-                "residence of the borrower",
-                mark="(2)",
-            ),
-            self._investment(),
+            f"principal balance of {self.original_balances()}.",
+            self.ltv_over_80(),
+            self.weighted_average("wa_ltv"),
+            self.zip_code("mortgaged properties"),
+            self.primary_residence(),
+            self.investment(),
         ]
         return Paragraph(" ".join(sentences))
+
+    def original_balances(self) -> str:
+        return (
+            f"not less than {respectively(self.printed('min_original_balance'))}, nor more than "
+            f"{same_or_respectively(self.printed('max_original_balance'))}"
+        )
+
+    def ltv_over_80(self) -> str:
+        balances = self.plural(
+            "an aggregate scheduled principal balance", "aggregate scheduled principal balances"
+        )
+        return (
+            f"{capital(self.plain_pools)} having {balances} of "
+            f"{self.lead(self.printed('ltv_over_80_balance'))} as of {self.as_of}, had "
+            f"loan-to-value ratios at origination in excess of 80%{self._over_95()}"
+        )
 
     def _over_95(self) -> str:
         if all(v == "no" for v in self.printed("any_ltv_over_95")):
@@ -227,48 +257,51 @@ class _Sentences:
             f"{self.the_pools} {self.were} {respectively(self.printed('max_ltv'))}."
         )
 
-    def _investment(self) -> str:
+    def zip_code(self, properties: str, among: tuple[str, ...] = ()) -> str:
+        """The largest balance in one zip code ("Mortgaged Properties" in the 2003-2 text)."""
+        rest = f"secured by {properties} located in any one zip code"
+        return self.share("max_zip_balance", "No more than", "are", rest, among=among)
+
+    def primary_residence(self, among: tuple[str, ...] = (), defined: str = "") -> str:
+        """The owner-occupied share, marked (2) for the footnote on percentages."""
+        rest = (
+            f"secured by mortgaged properties determined by {servicer_name(self.ts.deal)} to "
+            f"be the primary residence of the borrower{defined}"
+        )
+        return self.share("primary_residence_pct", "At least", "are", rest, "(2)", among)
+
+    def investment(self) -> str:
         if all(v == "0%" for v in self.printed("investment_pct")):
             return f"None of {self.the_pools_or} are secured by investment properties."
-        return self._share(
+        return self.share(
             "investment_pct", "No more than", "are", "secured by investment properties"
         )
 
-    def _share(self, key: str, qualifier: str, verb: str, rest: str, mark: str = "") -> str:
+    def share(
+        self,
+        key: str,
+        qualifier: str,
+        verb: str,
+        rest: str,
+        mark: str = "",
+        among: tuple[str, ...] = (),
+    ) -> str:
         """An "at least" or "no more than" share; a "Share of ...:" form when any is unknown."""
-        values = self.printed(key)
+        among = among or self.pools
+        values, loans = self.printed(key, among), the_loans(among)
         if UNKNOWN in values:
             shown = [v if v == UNKNOWN else f"{qualifier.lower()} {v}" for v in values]
-            return f"Share of {self.the_pools} that {verb} {rest}{mark}: {respectively(shown)}."
+            return f"Share of {loans} that {verb} {rest}{mark}: {respectively(shown)}."
         values[0] += mark
-        return f"{qualifier} {self.lead(values)} of {self.the_pools} {verb} {rest}."
+        return f"{qualifier} {self.lead(values)} of {loans} {verb} {rest}."
 
     def documentation(self) -> Paragraph:
         shares = (
-            (
-                "full_or_streamlined_pct",
-                "At least",
-                "mortgage loans originated using loan underwriting policies which require, "
-                "among other things, proof of income and liquid assets and telephone "
-                "verification of employment, or are refinanced mortgage loans originated using "
-                "alternative or streamlined underwriting policies",
-            ),
-            (
-                "stated_income_pct",
-                "No more than",
-                "mortgage loans originated using a loan underwriting policy which, among other "
-                "things, requires verification of employment and may require proof of liquid "
-                "assets, but does not require verification of income as stated on the loan "
-                "application",
-            ),
-            (
-                "streamlined_pct",
-                "No more than",
-                "refinanced mortgage loans originated using alternative or streamlined "
-                "underwriting policies",
-            ),
+            ("full_or_streamlined_pct", "At least", FULL_DOCUMENTATION),
+            ("stated_income_pct", "No more than", STATED_INCOME.format(policy="policy which,")),
+            ("streamlined_pct", "No more than", STREAMLINED),
         )
-        return Paragraph(" ".join(self._share(k, q, "will be", rest) for k, q, rest in shares))
+        return Paragraph(" ".join(self.share(k, q, "will be", rest) for k, q, rest in shares))
 
     def _insurance(self) -> str:
         counts = self.printed("ltv_over_80_uninsured_count")
@@ -331,21 +364,26 @@ class _Sentences:
         )
         return Paragraph(text)
 
-    def footnotes(self) -> tuple[str, ...]:
-        clauses = [
+    def percentage_clauses(self) -> list[str]:
+        """Footnote (2)'s "as a percentage of ..." clause for each pool."""
+        return [
             "as a percentage of the aggregate scheduled principal balance of the pool "
             f"{p} mortgage loans having such characteristics relative to the aggregate "
             f"scheduled principal balance of all the pool {p} mortgage loans"
             for p in self.pools
         ]
+
+    def footnotes(self) -> tuple[str, ...]:
+        number = self.ts.deal.registration_number
         return (
             "Terms used herein and not defined have the meaning assigned thereto in the form "
-            f"of Prospectus included in {self.short}'s Registration Statement.",
-            f"Such percentages are expressed {series(clauses, 'or')}.",
+            f"of Prospectus included in {self.short}'s Registration Statement"
+            f"{f'({number})' if number else ''}.",
+            f"Such percentages are expressed {series(self.percentage_clauses(), 'or')}.",
         )
 
 
-def _collateral_items(s: _Sentences, pledged: tuple[str, ...]) -> tuple[str, ...]:
+def _collateral_items(s: Sentences, pledged: tuple[str, ...]) -> tuple[str, ...]:
     """The four numbered figures of the loans with additional collateral pledged."""
     such = series([f"pool {p} mortgage loans" for p in pledged])
     many = len(pledged) > 1
@@ -370,29 +408,3 @@ def _collateral_items(s: _Sentences, pledged: tuple[str, ...]) -> tuple[str, ...
         "account the loanable value of the pledged additional collateral, "
         f"{ratio_values('additional_collateral_wa_ltv_without_pledge')}.",
     )
-
-
-def _months(values: list[str]) -> list[str]:
-    return [v if v == UNKNOWN else f"{v} months" for v in values]
-
-
-def _capital(text: str) -> str:
-    return text[:1].upper() + text[1:]
-
-
-def _pool_description(deal: Deal, pool: str) -> str:
-    """The deal's words for a pool, else its original-term range."""
-    terms = deal.pool(pool)
-    if terms.description:
-        return terms.description
-    low, high = terms.original_term
-    return f"original maturities of at least {low} months but not more than {high} months"
-
-
-def _term_range(deal: Deal) -> str:
-    """``at least 10 but not more than 30 years`` over every pool of the deal."""
-    low = min(p.original_term[0] for p in deal.pools)
-    high = max(p.original_term[1] for p in deal.pools)
-    if low % 12 == 0 and high % 12 == 0:
-        return f"at least {low // 12} but not more than {high // 12} years"
-    return f"at least {low} but not more than {high} months"

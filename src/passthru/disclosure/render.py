@@ -1,5 +1,9 @@
 """Render a term sheet in any format, and write it atomically.
 
+The EDGAR text comes in two styles (``TEXT_STYLES``): the "collateral" term
+sheets of 2002-12 and the "detailed" description of 2003-2, by default the
+deal's own; ``tables`` shows or hides the stratification tables there (by
+default shown in the collateral style only). Other formats have one layout.
 A file is written to a temporary name in its folder and renamed into place only
 when complete, so a failure never leaves a partial term sheet behind.
 """
@@ -14,9 +18,19 @@ from pathlib import Path
 from passthru.disclosure.data import render_csv, render_json
 from passthru.disclosure.html import render_html
 from passthru.disclosure.markdown import render_markdown
-from passthru.disclosure.text import render_text
+from passthru.disclosure.text import TEXT_STYLES, render_text, text_style
 from passthru.disclosure.xlsx import render_xlsx
 from passthru.strats.model import TermSheet
+
+__all__ = [
+    "SUFFIXES",
+    "TERMSHEET_FORMATS",
+    "TEXT_STYLES",
+    "format_for_path",
+    "render_termsheet",
+    "write_termsheet",
+    "write_termsheets",
+]
 
 TERMSHEET_FORMATS: tuple[str, ...] = ("text", "md", "html", "json", "csv", "xlsx")
 SUFFIXES: dict[str, str] = {
@@ -39,14 +53,22 @@ _RENDERERS: dict[str, Callable[[TermSheet], str | bytes]] = {
 }
 
 
-def render_termsheet(ts: TermSheet, fmt: str) -> str | bytes:
-    """The term sheet in ``fmt`` (one of TERMSHEET_FORMATS); bytes for xlsx, text otherwise."""
+def render_termsheet(
+    ts: TermSheet, fmt: str, style: str | None = None, tables: bool | None = None
+) -> str | bytes:
+    """The term sheet in ``fmt`` (one of TERMSHEET_FORMATS); bytes for xlsx, text otherwise.
+
+    ``style`` (one of TEXT_STYLES) and ``tables`` apply to the text format.
+    """
     try:
         renderer = _RENDERERS[fmt]
     except KeyError:
         raise ValueError(
             f"unknown term sheet format {fmt!r}; use one of {', '.join(TERMSHEET_FORMATS)}"
         ) from None
+    style = text_style(ts, style)
+    if fmt == "text":
+        return render_text(ts, style, tables)
     return renderer(ts)
 
 
@@ -81,19 +103,34 @@ def _write_atomically(path: Path, content: bytes) -> None:
         raise
 
 
-def write_termsheet(ts: TermSheet, path: str | Path, fmt: str | None = None) -> Path:
+def write_termsheet(
+    ts: TermSheet,
+    path: str | Path,
+    fmt: str | None = None,
+    *,
+    style: str | None = None,
+    tables: bool | None = None,
+) -> Path:
     """Render and write the term sheet; ``fmt`` defaults to the one the suffix names."""
     path = Path(path)
-    rendered = render_termsheet(ts, fmt or format_for_path(path))
+    rendered = render_termsheet(ts, fmt or format_for_path(path), style, tables)
     content = rendered if isinstance(rendered, bytes) else rendered.encode("utf-8")
     _write_atomically(path, content)
     return path
 
 
 def write_termsheets(
-    ts: TermSheet, folder: str | Path, stem: str = "termsheet"
+    ts: TermSheet,
+    folder: str | Path,
+    stem: str = "termsheet",
+    *,
+    style: str | None = None,
+    tables: bool | None = None,
 ) -> tuple[Path, ...]:
     """Every format into ``folder`` as ``termsheet.txt``, ``.md``, ... (the folder is created)."""
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
-    return tuple(write_termsheet(ts, folder / f"{stem}{SUFFIXES[f]}", f) for f in TERMSHEET_FORMATS)
+    return tuple(
+        write_termsheet(ts, folder / f"{stem}{SUFFIXES[f]}", f, style=style, tables=tables)
+        for f in TERMSHEET_FORMATS
+    )

@@ -1,17 +1,23 @@
-"""The term sheet as EDGAR text, laid out like the CMSI 2002-12 Form 8-K.
+"""The term sheet as EDGAR text, in either style of the CMSI Form 8-Ks.
 
-Cover page (FORM 8-K, CURRENT REPORT, date of report, registrant), ``<PAGE>``,
-"Item 5. Other Events." with the narrative and its footnotes, any notes (loans
-rejected, figures computed with unknown values), the tables two kinds of a pool
-per page as the filing pairs pool I and pool II (each state table on a page of
-its own), and the signature block without a signer. Paragraphs wrap at 80
-columns with a five-space indent (see :mod:`passthru.disclosure.words`).
+The "collateral" style is laid out like the 2002-12 filing: cover page (FORM
+8-K, CURRENT REPORT, date of report, registrant), ``<PAGE>``, "Item 5. Other
+Events." with the narrative and its footnotes, any notes (loans rejected,
+figures computed with unknown values), the tables two kinds of a pool per page
+as the filing pairs pool I and pool II (each state table on a page of its own),
+and the signature block without a signer. The "detailed" style is laid out like
+the 2003-2 filing: "Item 2. Acquisition or Disposition of Assets.", a title
+block, the detailed description and its footnotes, any notes, the certificate
+section on a page of its own with the subordination levels' footnote, and the
+signature block; the tables only when asked. Paragraphs wrap at 80 columns with
+a five-space indent (see :mod:`passthru.disclosure.words`).
 """
 
 from __future__ import annotations
 
 from itertools import groupby
 
+from passthru.disclosure.detailed import build_detailed
 from passthru.disclosure.edgar_tables import FOOTNOTE_RULE, table_lines
 from passthru.disclosure.narrative import Paragraph, build_narrative
 from passthru.disclosure.words import centred, long_date, wrap
@@ -19,6 +25,10 @@ from passthru.strats.model import Table, TermSheet
 
 PAGE = "<PAGE>"
 ITEM_5 = "Item 5.        Other Events."
+ITEM_2 = "Item 2.   Acquisition or Disposition of Assets."
+DETAILED_TITLE = "DETAILED DESCRIPTION OF THE MORTGAGE LOAN POOL AND THE MORTGAGED PROPERTIES(1)"
+DETAILED_RULE = "-" * 8  # the 2003-2 filing's footnote rule
+TEXT_STYLES: tuple[str, ...] = ("collateral", "detailed")
 SIGNATURE_COLUMN = " " * 44
 ONE_TABLE_PER_PAGE = frozenset({"state"})
 COVER_WIDTH = 81  # the cover page centres with the odd space on the left
@@ -28,14 +38,31 @@ def _cover(text: str) -> str:
     return centred(text, COVER_WIDTH)
 
 
-def render_text(ts: TermSheet) -> str:
-    """The whole 8-K as text, lines joined by newlines, ending with a newline."""
-    lines = [*cover_lines(ts), "", "", PAGE, ITEM_5, ""]
-    lines += narrative_lines(ts)
+def text_style(ts: TermSheet, style: str | None = None) -> str:
+    """The style asked for, else the deal's own (``Deal.disclosure_style``)."""
+    chosen = style or ts.deal.disclosure_style
+    if chosen not in TEXT_STYLES:
+        raise ValueError(f"unknown text style {chosen!r}; use one of {', '.join(TEXT_STYLES)}")
+    return chosen
+
+
+def render_text(ts: TermSheet, style: str | None = None, tables: bool | None = None) -> str:
+    """The whole 8-K as text, lines joined by newlines, ending with a newline.
+
+    ``style`` is "collateral" or "detailed", by default the deal's; the tables
+    are shown by default in the collateral style only.
+    """
+    style = text_style(ts, style)
+    lines = [*cover_lines(ts), "", "", PAGE]
+    if style == "collateral":
+        lines += [ITEM_5, "", *narrative_lines(ts)]
+    else:
+        lines += [ITEM_2, "", *detailed_lines(ts)]
     lines += ["", "", PAGE, "", ""]
-    lines += tables_lines(ts)
-    lines.append("")
-    lines += signature_lines(ts)
+    show_tables = style == "collateral" if tables is None else tables
+    if show_tables:
+        lines += [*tables_lines(ts), ""]
+    lines += signature_lines(ts, gap=2 if style == "collateral" else 1)
     return "\n".join(lines) + "\n"
 
 
@@ -96,16 +123,51 @@ def _blocks(paragraphs: tuple[Paragraph, ...]) -> list[str]:
 def narrative_lines(ts: TermSheet) -> list[str]:
     """The Item 5 paragraphs, the footnotes at the foot of the first page, then the notes."""
     story = build_narrative(ts)
-    lines = [*_blocks(story.opening), "", FOOTNOTE_RULE]
-    for number, footnote in enumerate(story.footnotes, start=1):
-        lines += [
-            *([""] if number > 1 else []),
-            *wrap(footnote, first=f"{number:<5}", rest=" " * 5),
-        ]
+    lines = [*_blocks(story.opening), "", *_footnote_lines(FOOTNOTE_RULE, story.footnotes)]
     lines += [PAGE, "", ""]
     lines += _blocks(story.body)
     lines += _notes_lines("NOTES", story.notes)
     lines += _notes_lines("NOTES ON FIGURES", story.figure_notes)
+    return lines
+
+
+def _footnote_lines(rule: str, footnotes: tuple[str, ...]) -> list[str]:
+    """A rule, then "1    Terms used ..." and each further footnote after a blank line."""
+    lines = [rule]
+    for number, footnote in enumerate(footnotes, start=1):
+        lines += [
+            *([""] if number > 1 else []),
+            *wrap(footnote, first=f"{number:<5}", rest=" " * 5, break_on_hyphens=False),
+        ]
+    return lines
+
+
+def title_lines(ts: TermSheet) -> list[str]:
+    """The detailed description's title block: issuer, series, date and heading, centred."""
+    deal = ts.deal
+    title = deal.title or deal.name
+    lines = [_cover(deal.issuer.upper()), _cover(title), _cover("-" * (len(title) + 1)), ""]
+    day = deal.report_date or deal.closing_date
+    if day:
+        lines += [_cover(long_date(day)), ""]
+    return [*lines, _cover(DETAILED_TITLE), _cover("-" * len(DETAILED_TITLE))]
+
+
+def detailed_lines(ts: TermSheet) -> list[str]:
+    """The Item 2 text: title block, the description with its footnotes at the foot of the
+    first page, the notes, then the certificate section on a page of its own."""
+    story = build_detailed(ts)
+    lines = [*title_lines(ts), "", *_blocks(story.opening), ""]
+    lines += [*_footnote_lines(DETAILED_RULE, story.footnotes), PAGE, "", ""]
+    lines += _blocks(story.body)
+    lines += _notes_lines("NOTES", story.notes)
+    lines += _notes_lines("NOTES ON FIGURES", story.figure_notes)
+    if story.certificates:
+        lines += ["", "", PAGE, "", ""]
+        lines += _blocks(tuple(Paragraph(sentence) for sentence in story.certificates))
+    if story.certificate_footnote:
+        lines += ["", "", DETAILED_RULE, ""]
+        lines += wrap(story.certificate_footnote, first="*     ", rest=" " * 6)
     return lines
 
 
@@ -150,8 +212,9 @@ def _pages(tables: tuple[Table, ...]) -> list[list[Table]]:
     return pages
 
 
-def signature_lines(ts: TermSheet) -> list[str]:
-    """The signature block as filed, without a signer."""
+def signature_lines(ts: TermSheet, gap: int = 2) -> list[str]:
+    """The signature block as filed, without a signer; ``gap`` blank lines before the
+    registrant (two in 2002-12, one in 2003-2)."""
     return [
         centred("SIGNATURES"),
         "",
@@ -161,8 +224,7 @@ def signature_lines(ts: TermSheet) -> list[str]:
             "undersigned thereunto duly authorized.",
             first="      ",
         ),
-        "",
-        "",
+        *[""] * gap,
         SIGNATURE_COLUMN + ts.deal.issuer.upper(),
         SIGNATURE_COLUMN + "(Registrant)",
         "",

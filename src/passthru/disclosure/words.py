@@ -20,11 +20,12 @@ _NO_BREAK_HYPHEN = "\u2011"
 _MULTI_HYPHEN_WORD = re.compile(r"\w+(?:-\w+){2,}")
 
 
-def series(items: Sequence[str], conjunction: str = "and") -> str:
-    """``A``, ``A and B``, ``A, B and C``."""
+def series(items: Sequence[str], conjunction: str = "and", *, serial_comma: bool = False) -> str:
+    """``A``, ``A and B``, ``A, B and C``; ``A, B, or C`` with the serial comma."""
     if len(items) <= 2:
         return f" {conjunction} ".join(items)
-    return f"{', '.join(items[:-1])} {conjunction} {items[-1]}"
+    last = f"{',' if serial_comma else ''} {conjunction} {items[-1]}"
+    return ", ".join(items[:-1]) + last
 
 
 def respectively(values: Sequence[str]) -> str:
@@ -57,11 +58,20 @@ def wrap(
     first: str = PARAGRAPH_INDENT,
     rest: str = "",
     width: int = PAGE_WIDTH,
+    break_on_hyphens: bool = True,
 ) -> list[str]:
-    """Fill ``text`` to ``width`` columns with the filings' hyphen habits."""
+    """Fill ``text`` to ``width`` columns with the filings' hyphen habits.
+
+    Footnotes keep hyphenated words whole ("REMIC" / "Pass-Through" in 2003-2):
+    ``break_on_hyphens=False``.
+    """
     guarded = _MULTI_HYPHEN_WORD.sub(lambda m: m.group().replace("-", _NO_BREAK_HYPHEN), text)
     lines = textwrap.wrap(
-        guarded, width, initial_indent=first, subsequent_indent=rest, break_on_hyphens=True
+        guarded,
+        width,
+        initial_indent=first,
+        subsequent_indent=rest,
+        break_on_hyphens=break_on_hyphens,
     )
     return [line.replace(_NO_BREAK_HYPHEN, "-") for line in lines]
 
@@ -69,3 +79,8 @@ def wrap(
 def centred(text: str, width: int = PAGE_WIDTH) -> str:
     """Centre a title as the filings do: the odd space goes to the right."""
     return " " * max(0, (width - len(text)) // 2) + text
+
+
+def capital(text: str) -> str:
+    """The text with its first letter in upper case: "pool I ..." opens a sentence "Pool I ..."."""
+    return text[:1].upper() + text[1:]
