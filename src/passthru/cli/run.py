@@ -30,6 +30,7 @@ from passthru.errors import AssumptionError
 from passthru.money import format_dollars
 from passthru.pipeline import pooled_tape
 from passthru.waterfall import Results, RunOptions, run
+from passthru.waterfall.sizing import deal_sized_to_tape
 
 FORMATS = ("csv", "xlsx")
 FRAMES = ("classes", "deal", "collateral")
@@ -93,6 +94,14 @@ def run_command(
         "csv"
     ),
     allow_rejects: RejectsOpt = False,
+    size_to_tape: Annotated[
+        bool,
+        typer.Option(
+            "--size-to-tape",
+            help="Scale the deal's classes to the tape's pool balances, keeping each class's "
+            "share (for a tape other than the deal's own).",
+        ),
+    ] = False,
 ) -> None:
     """Pay the deal's certificates every distribution day (senior/subordinate waterfall)."""
     terms = load_deal(deal)
@@ -101,6 +110,8 @@ def run_command(
         severity=severity, lag=lag, advancing=advancing, order=order,
     )  # fmt: skip
     loans = pooled_tape(tape, terms, allow_rejects=allow_rejects).loans
+    if size_to_tape:
+        terms = deal_sized_to_tape(terms, loans)
     results = run(terms, loans, assumptions, RunOptions(call=call))
     written = _write(results, output, fmt)
     console.print(

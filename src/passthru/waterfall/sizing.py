@@ -13,6 +13,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from decimal import Decimal
 
+import polars as pl
+
 from passthru.deal import Deal
 from passthru.errors import DealError
 from passthru.money import round_half_up_decimal
@@ -54,3 +56,10 @@ def _old_pool_balances(deal: Deal) -> dict[str, Decimal]:
     if all(v is not None for v in given.values()):
         return given  # type: ignore[return-value]
     raise DealError("resizing needs every pool's cut_off_balance", field="pools")
+
+
+def deal_sized_to_tape(deal: Deal, loans: pl.DataFrame) -> Deal:
+    """:func:`deal_sized_to` the pool balances of pooled ``loans`` (a pool with none is 0)."""
+    sums = loans.group_by("pool").agg(pl.col("current_balance").sum())
+    found = dict(zip(sums["pool"].to_list(), sums["current_balance"].to_list(), strict=True))
+    return deal_sized_to(deal, {p: found.get(p, 0.0) for p in deal.pool_names})
