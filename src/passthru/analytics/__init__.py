@@ -4,6 +4,26 @@ Pure math on cash-flow arrays (SF-44 to SF-51), independent of how the cash flow
 projected: periods on the last axis, optional leading scenario axes.
 """
 
+from passthru.analytics.breakeven import (
+    DEFAULT_TOLERANCE,
+    IO_TOLERANCE,
+    LOSS_THRESHOLD,
+    Breakeven,
+    breakeven_defaults,
+    breakeven_frame,
+    breakeven_io_psa,
+    class_losses,
+    io_yield_at,
+)
+from passthru.analytics.classes import (
+    ClassFlows,
+    certificate_flows,
+    class_decrements,
+    deal_for_tape,
+    pass_through_flows,
+    psa_labels,
+    psa_scenarios,
+)
 from passthru.analytics.daycount import (
     actual_delay,
     cash_flow_times,
@@ -47,6 +67,15 @@ from passthru.analytics.measures import (
 )
 from passthru.analytics.prices import format_32nds, parse_price
 from passthru.analytics.roots import ROOT_TOLERANCE, find_root
+from passthru.analytics.yield_table import (
+    CMSI_DELAY,
+    distribution_delay,
+    parse_prices,
+    price_class,
+    price_table,
+    yield_measures,
+    yield_table,
+)
 from passthru.analytics.yields import (
     YIELD_TOLERANCE,
     accrued_interest,
@@ -61,10 +90,16 @@ from passthru.analytics.yields import (
 )
 
 __all__ = [
+    "CMSI_DELAY",
+    "DEFAULT_TOLERANCE",
     "INITIAL_ROW",
+    "IO_TOLERANCE",
+    "LOSS_THRESHOLD",
     "ROOT_TOLERANCE",
     "WAL_ROW",
     "YIELD_TOLERANCE",
+    "Breakeven",
+    "ClassFlows",
     "NoConvergenceError",
     "PriceQuoteError",
     "RootNotBracketedError",
@@ -74,15 +109,23 @@ __all__ = [
     "actual_delay",
     "bey_from_mortgage_yield",
     "bond_equivalent_yield",
+    "breakeven_defaults",
+    "breakeven_frame",
+    "breakeven_io_psa",
     "cash_flow_times",
+    "certificate_flows",
+    "class_decrements",
+    "class_losses",
     "convexity",
     "days_30_360",
     "days_into_accrual_month",
     "deal_calendar",
+    "deal_for_tape",
     "decrement_table",
     "decrement_values",
     "discount_factors",
     "distribution_dates",
+    "distribution_delay",
     "effective_convexity",
     "effective_duration",
     "find_root",
@@ -91,16 +134,23 @@ __all__ = [
     "format_decrement",
     "full_price",
     "horizon_value",
+    "io_yield_at",
     "macaulay_duration",
     "measures",
     "modified_duration",
     "mortgage_yield",
     "parse_price",
+    "parse_prices",
     "pass_through_balances",
     "pass_through_decrements",
+    "pass_through_flows",
     "pass_through_names",
+    "price_class",
     "price_from_yield",
+    "price_table",
     "principal_amount",
+    "psa_labels",
+    "psa_scenarios",
     "render_decrement_text",
     "settlement_cost",
     "stated_delay",
@@ -108,4 +158,6 @@ __all__ = [
     "total_rate_of_return",
     "wal",
     "years_from_closing",
+    "yield_measures",
+    "yield_table",
 ]

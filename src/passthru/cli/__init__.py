@@ -7,6 +7,7 @@ from passthru.cli import cashflows as _cashflows  # noqa: F401
 from passthru.cli import deal as _deal  # noqa: F401
 from passthru.cli import demo as _demo  # noqa: F401
 from passthru.cli import filing as _filing  # noqa: F401
+from passthru.cli import pricing as _pricing  # noqa: F401
 from passthru.cli import rebuild as _rebuild  # noqa: F401
 from passthru.cli import replines as _replines  # noqa: F401
 from passthru.cli import report as _report  # noqa: F401

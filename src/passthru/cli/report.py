@@ -5,21 +5,39 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Annotated
 
+import polars as pl
 import typer
 
-from passthru.analytics import deal_calendar, format_decrement, pass_through_decrements
+from passthru.analytics import (
+    certificate_flows,
+    class_decrements,
+    deal_calendar,
+    deal_for_tape,
+    format_decrement,
+    pass_through_decrements,
+    psa_labels,
+    psa_scenarios,
+)
 from passthru.analytics.decrement_text import render_decrement_text
-from passthru.cli.app import app, console, report_errors
-from passthru.deal import load_deal
+from passthru.cli.app import app, console, err_console, report_errors
+from passthru.deal import Deal, load_deal
 from passthru.errors import AssumptionError
 from passthru.pipeline import pooled_tape, termsheet_from_tape
 from passthru.report import progress, write_report
-from passthru.report.deal_inputs import DEFAULT_SPEEDS, deal_report_inputs
+from passthru.report.deal_inputs import DEFAULT_SPEEDS, STEPS, deal_report_inputs
 
 DealArg = Annotated[str, typer.Argument(help="A deal TOML path or a shipped deal name.")]
 TapeOpt = Annotated[Path, typer.Option("--tape", help="The loan tape (CSV, Parquet or xlsx).")]
 PsaOpt = Annotated[
     str, typer.Option("--psa", help="PSA speeds, comma-separated (percent of the PSA curve).")
+]
+ClassesOpt = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--class",
+        help="A certificate class (A classes, PO, B-1..B-6), pass-through (all loans) or "
+        "pass-through-<pool>; repeatable. Default: every class with principal.",
+    ),
 ]
 
 
@@ -34,27 +52,42 @@ def parse_speeds(text: str) -> list[float]:
     return speeds
 
 
+def deal_and_loans(deal: str, tape: Path) -> tuple[Deal, pl.DataFrame]:
+    """The deal and the tape pooled under it; a deal with classes is resized to a tape that
+    is not its own, with a note on stderr."""
+    terms = load_deal(deal)
+    loans = pooled_tape(tape, terms).loans
+    if not terms.classes:
+        return terms, loans
+    sized, note = deal_for_tape(terms, loans)
+    if note:
+        err_console.print(f"note: {note}", highlight=False)
+    return sized, loans
+
+
+def _decrements(terms: Deal, loans: pl.DataFrame, speeds: list[float], classes: list[str] | None):
+    closing, first = deal_calendar(terms)
+    if not terms.classes:
+        return pass_through_decrements(
+            loans, speeds, closing=closing, first_distribution=first, names=classes
+        )
+    flows = certificate_flows(terms, loans, psa_scenarios(speeds), labels=psa_labels(speeds))
+    return class_decrements(flows, speeds, closing=closing, first_distribution=first, names=classes)
+
+
 @app.command("decrement")
 @report_errors
 def decrement_command(
     deal: DealArg,
     tape: TapeOpt,
     psa: PsaOpt = ",".join(f"{s:g}" for s in DEFAULT_SPEEDS),
-    classes: Annotated[
-        list[str] | None,
-        typer.Option(
-            "--class", help="pass-through (all loans) or pass-through-<pool>; repeatable."
-        ),
-    ] = None,
+    classes: ClassesOpt = None,
 ) -> None:
     """Percent of initial balance outstanding at each anniversary, and WAL, per PSA speed."""
-    terms = load_deal(deal)
-    loans = pooled_tape(tape, terms).loans
-    closing, first = deal_calendar(terms)
-    with progress("projecting", total=None):
-        tables = pass_through_decrements(
-            loans, parse_speeds(psa), closing=closing, first_distribution=first, names=classes
-        )
+    terms, loans = deal_and_loans(deal, tape)
+    speeds = parse_speeds(psa)
+    with progress("running the waterfall at each speed", total=None):
+        tables = _decrements(terms, loans, speeds, classes)
     for name, values in tables.items():
         text = render_decrement_text(name, format_decrement(values))
         console.print(text, highlight=False, markup=False)
@@ -68,11 +101,13 @@ def report_command(
     out: Annotated[Path, typer.Option("-o", "--out", help="Folder for the report files.")],
     psa: PsaOpt = ",".join(f"{s:g}" for s in DEFAULT_SPEEDS),
 ) -> None:
-    """Write report.html (term sheet, structure, decrement tables, charts) and report.xlsx."""
+    """Write report.html (term sheet, structure, decrement and yield tables, charts) and
+    report.xlsx."""
     terms = load_deal(deal)
-    with progress("building the report", total=4) as advance:
+    with progress("building the report", total=STEPS + 2) as advance:
         termsheet = termsheet_from_tape(tape, terms)
         loans = pooled_tape(tape, terms).loans
+        advance()
         inputs = deal_report_inputs(
             terms, loans, termsheet, speeds=parse_speeds(psa), advance=advance
         )

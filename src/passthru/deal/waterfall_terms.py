@@ -23,6 +23,10 @@ class WaterfallOptions(Frozen):
     - ``interest_shortfalls``: uncovered prepayment-interest and Relief Act
       shortfalls shared by accrued interest among all interest-bearing classes
       (§2.3 GENERIC), or borne by the subordinated classes first, most junior first.
+    - ``interest_carry_forward``: interest a class is owed and not paid (its share of
+      a pool's shortfall of collections) is carried forward, without interest, and
+      paid out of later days' collections before their current interest (GENERIC
+      prime-jumbo unpaid interest shortfalls); off: it is lost.
     - ``senior_principal``: among several senior target-rate classes of a pool,
       pro rata by balance or sequentially in the order the deal file lists them.
     - ``liquidated_loans``: senior principal from a liquidated loan is the lesser
@@ -38,6 +42,7 @@ class WaterfallOptions(Frozen):
 
     po_deferred_from_subordinate_principal: bool = True
     interest_shortfalls: Literal["by_accrued_interest", "subordinate_first"] = "by_accrued_interest"
+    interest_carry_forward: bool = True
     senior_principal: Literal["pro_rata", "sequential"] = "pro_rata"
     liquidated_loans: Literal["lesser_of_balance_and_proceeds", "as_unscheduled"] = (
         "lesser_of_balance_and_proceeds"

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import NamedTuple
 
 import numpy as np
 
@@ -53,6 +54,51 @@ class ClassTable:
         """Every senior target-rate and subordinated class: together they track the
         target-rate strips."""
         return np.concatenate([*self.seniors, self.subordinates])
+
+    def kernel_classes(self) -> KernelClasses:
+        """The index arrays the Numba kernels take (:class:`KernelClasses`)."""
+        width = max([len(s) for s in self.seniors] + [1])
+        seniors = np.full((len(self.pools), width), -1, dtype=np.int64)
+        own = np.full((len(self.pools), width + 1), -1, dtype=np.int64)
+        for p, cols in enumerate(self.seniors):
+            seniors[p, : len(cols)] = cols
+            own[p, : len(cols)] = cols
+            own[p, len(cols)] = self.io[p]
+        io = self.io[self.io >= 0]
+        return KernelClasses(
+            rate=self.rate.astype(float),
+            stated_rate=self.stated_rate.astype(bool),
+            seniors=seniors,
+            own=own,
+            subordinates=self.subordinates.astype(np.int64),
+            po=self.po.astype(np.int64),
+            io=self.io.astype(np.int64),
+            target_rate_classes=self.target_rate_classes.astype(np.int64),
+            senior_interest=np.concatenate([*self.seniors, io]).astype(np.int64),
+            all_seniors=np.concatenate(self.seniors).astype(np.int64),
+            po_classes=self.po[self.po >= 0].astype(np.int64),
+        )
+
+
+class KernelClasses(NamedTuple):
+    """The classes as the kernels see them (class c is entry c of every per-class row).
+
+    ``seniors[p]``/``own[p]``: pool p's senior target-rate classes (``own`` adds its IO
+    class), padded with -1; ``po[p]``/``io[p]``: the pool's PO and IO class or -1;
+    ``senior_interest``, ``all_seniors``, ``po_classes``: the classes a payment step pays.
+    """
+
+    rate: np.ndarray
+    stated_rate: np.ndarray
+    seniors: np.ndarray
+    own: np.ndarray
+    subordinates: np.ndarray
+    po: np.ndarray
+    io: np.ndarray
+    target_rate_classes: np.ndarray
+    senior_interest: np.ndarray
+    all_seniors: np.ndarray
+    po_classes: np.ndarray
 
 
 def class_table(deal: Deal, pools: tuple[str, ...], po_strips: Mapping[str, float]) -> ClassTable:

@@ -8,8 +8,9 @@
   target-rate strips, and each PO class equals its pool's PO strip (the PO
   deferred amounts are owed on top: a PO loss reduces both, §2.7).
 
-A break raises :class:`passthru.errors.ConservationError` naming the day, the
-scenario, the class and the amounts.
+The checks run over the recorded days at once (arrays with a scenario and a day
+axis); a break raises :class:`passthru.errors.ConservationError` naming the
+first day that breaks, the scenario, the class and the amounts.
 """
 
 from __future__ import annotations
@@ -17,76 +18,112 @@ from __future__ import annotations
 import numpy as np
 
 from passthru.errors import ConservationError
+from passthru.waterfall.record import Record
 from passthru.waterfall.state import TOLERANCE, Terms
 
 CENT = 0.01
+Break = tuple[int, str]
+"""A break: the distribution day and the message."""
 
 
 def _first_break(gap: np.ndarray, tolerance: float) -> tuple[int, ...] | None:
-    if gap.size == 0 or np.abs(gap).max() <= tolerance:
+    """(day index, scenario, further indices) of the earliest entry of ``gap`` (scenarios,
+    days, ...) beyond ``tolerance``, or None."""
+    if gap.size == 0 or not np.abs(gap).max() > tolerance:
         return None
-    bad = np.argwhere(np.abs(gap) > tolerance)
-    return tuple(int(i) for i in bad[0]) if bad.size else None
+    by_day = np.moveaxis(gap, 1, 0)
+    t, s, *rest = np.argwhere(np.abs(by_day) > tolerance)[0]
+    return (int(t), int(s), *(int(i) for i in rest))
+
+
+def cash_break(
+    day: int, available: np.ndarray, paid: np.ndarray, residual: np.ndarray
+) -> Break | None:
+    """Available funds = everything paid to the classes + the residual (scenarios, days);
+    ``day`` is the number of the first day."""
+    where = _first_break(available - paid - residual, TOLERANCE)
+    if where is None:
+        return None
+    t, s = where
+    a, p, r = available[s, t], paid[s, t], residual[s, t]
+    return day + t, (
+        f"distribution day {day + t}, scenario {s}: available funds {a:,.2f} but {p:,.2f} "
+        f"paid to the classes and {r:,.2f} residual (difference {a - p - r:,.2f})"
+    )
 
 
 def check_cash(day: int, available: np.ndarray, paid: np.ndarray, residual: np.ndarray) -> None:
-    """Available funds = everything paid to the classes + the residual (per scenario)."""
-    where = _first_break(available - paid - residual, TOLERANCE)
-    if where:
-        (s,) = where
-        raise ConservationError(
-            f"distribution day {day}, scenario {s}: available funds {available[s]:,.2f} "
-            f"but {paid[s]:,.2f} paid to the classes and {residual[s]:,.2f} residual "
-            f"(difference {available[s] - paid[s] - residual[s]:,.2f})"
-        )
+    """:func:`cash_break` for arrays of one day (scenarios,) or many (scenarios, days)."""
+    columns = [np.asarray(a, dtype=float).reshape(len(a), -1) for a in (available, paid, residual)]
+    found = cash_break(day, *columns)
+    if found:
+        raise ConservationError(found[1])
 
 
-def check_classes(day: int, terms: Terms, series: dict[str, np.ndarray]) -> None:
+def class_break(day: int, names: tuple[str, ...], classes: dict[str, np.ndarray]) -> Break | None:
     """No negative balance; ending = beginning - principal paid - loss, for every class."""
-    names = terms.table.names
-    ending = series["ending_balance"]
+    ending = classes["ending_balance"]
     negative = _first_break(np.minimum(ending, 0.0), TOLERANCE)
-    if negative:
-        s, c = negative
-        raise ConservationError(
-            f"distribution day {day}, scenario {s}: class {names[c]} ends at "
-            f"{ending[s, c]:,.2f}, below zero"
-        )
-    expected = series["beginning_balance"] - series["principal_paid"] - series["loss"]
+    expected = classes["beginning_balance"] - classes["principal_paid"] - classes["loss"]
     drift = _first_break(ending - expected, TOLERANCE)
-    if drift:
-        s, c = drift
-        raise ConservationError(
-            f"distribution day {day}, scenario {s}: class {names[c]} ends at "
-            f"{ending[s, c]:,.2f}, not beginning {series['beginning_balance'][s, c]:,.2f} less "
-            f"principal {series['principal_paid'][s, c]:,.2f} and loss {series['loss'][s, c]:,.2f}"
+    if negative and (drift is None or negative <= drift):
+        t, s, c = negative
+        return day + t, (
+            f"distribution day {day + t}, scenario {s}: class {names[c]} ends at "
+            f"{ending[s, t, c]:,.2f}, below zero"
         )
+    if drift:
+        t, s, c = drift
+        return day + t, (
+            f"distribution day {day + t}, scenario {s}: class {names[c]} ends at "
+            f"{ending[s, t, c]:,.2f}, not beginning {classes['beginning_balance'][s, t, c]:,.2f} "
+            f"less principal {classes['principal_paid'][s, t, c]:,.2f} and loss "
+            f"{classes['loss'][s, t, c]:,.2f}"
+        )
+    return None
 
 
-def check_tracking(
-    day: int, terms: Terms, balance: np.ndarray, strip: np.ndarray, po_strip: np.ndarray
-) -> None:
+def tracking_breaks(day: int, terms: Terms, balance: np.ndarray, strip: np.ndarray,
+                    po_strip: np.ndarray) -> list[Break]:  # fmt: skip
     """Target-rate classes track the target-rate strips, each PO class its PO strip, to the
-    cent."""
+    cent (``balance`` (scenarios, days, classes), strips (scenarios, days, pools))."""
     table = terms.table
-    classes = balance[:, table.target_rate_classes].sum(axis=1)
-    strips = strip.sum(axis=1)
+    classes = balance[:, :, table.target_rate_classes].sum(axis=2)
+    strips = strip.sum(axis=2)
+    found = []
     where = _first_break(classes - strips, CENT)
     if where:
-        (s,) = where
-        raise ConservationError(
-            f"distribution day {day}, scenario {s}: target-rate classes total "
-            f"{classes[s]:,.2f} but the target-rate strips {strips[s]:,.2f} "
-            f"(difference {classes[s] - strips[s]:,.2f})"
-        )
+        t, s = where
+        found.append((day + t, (
+            f"distribution day {day + t}, scenario {s}: target-rate classes total "
+            f"{classes[s, t]:,.2f} but the target-rate strips {strips[s, t]:,.2f} "
+            f"(difference {classes[s, t] - strips[s, t]:,.2f})"
+        )))  # fmt: skip
     for p, po in enumerate(table.po):
-        if po < 0:
-            continue
-        where = _first_break(balance[:, po] - po_strip[:, p], CENT)
+        where = _first_break(balance[:, :, po] - po_strip[:, :, p], CENT) if po >= 0 else None
         if where:
-            (s,) = where
-            raise ConservationError(
-                f"distribution day {day}, scenario {s}: class {table.names[po]} balance "
-                f"{balance[s, po]:,.2f} but pool {table.pools[p]}'s PO strip "
-                f"{po_strip[s, p]:,.2f}"
-            )
+            t, s = where
+            found.append((day + t, (
+                f"distribution day {day + t}, scenario {s}: class {table.names[po]} balance "
+                f"{balance[s, t, po]:,.2f} but pool {table.pools[p]}'s PO strip "
+                f"{po_strip[s, t, p]:,.2f}"
+            )))  # fmt: skip
+    return found
+
+
+def check_record(terms: Terms, record: Record) -> None:
+    """Check every recorded day; raise for the earliest break (cash, then classes, then
+    tracking on the same day)."""
+    c = record.classes
+    paid = (c["interest_paid"] + c["principal_paid"] + c["deferred_paid"]).sum(axis=2)
+    breaks = [
+        cash_break(1, record.deal["available_funds"], paid, record.deal["residual"]),
+        class_break(1, terms.table.names, c),
+        *tracking_breaks(
+            1, terms, c["ending_balance"], record.pools["target_rate_strip"],
+            record.pools["po_strip"],
+        ),
+    ]  # fmt: skip
+    found = [b for b in breaks if b is not None]
+    if found:
+        raise ConservationError(min(found, key=lambda b: b[0])[1])

@@ -15,124 +15,132 @@ run's loss mix), each limited type into the part within its remaining limit
    any excess writes down the most junior subordinated class first, and once
    the subordinated classes are gone, the seniors of the pools whose strips no
    longer cover them.
+
+The kernels here work on one scenario's class balances (``k``:
+:class:`~passthru.waterfall.certificates.KernelClasses`; ``f``: the day's
+collections, series by pool, :mod:`~passthru.waterfall.flows`).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
+import numba
 import numpy as np
 
-from passthru.waterfall.allocate import pro_rata, pro_rata_capped, ratio, reverse_sequential
-from passthru.waterfall.losses import (
-    excess_loss_shares,
-    ordinary_losses_to_subordinates,
-    within_limits,
+from passthru.waterfall.allocate import (
+    NJIT,
+    pro_rata_capped_into,
+    pro_rata_into,
+    ratio,
+    reverse_sequential_into,
 )
-from passthru.waterfall.state import TOLERANCE, State, Terms, senior_balance
-
-Flows = dict[str, np.ndarray]
-
-
-@dataclass(frozen=True, eq=False)
-class Allocated:
-    """The day's losses: ``loss`` per class (losses and writedowns), ``by_type`` (scenarios, 4),
-    ``excess`` beyond the limits, ``within`` each limit (scenarios, 3), ``deferred`` added
-    to each pool's PO deferred amount, ``writedown`` for undercollateralisation."""
-
-    loss: np.ndarray
-    by_type: np.ndarray
-    excess: np.ndarray
-    within: np.ndarray
-    deferred: np.ndarray
-    writedown: np.ndarray
+from passthru.waterfall.dues import senior_balances
+from passthru.waterfall.flows import BALANCE, LOSSES, PO_BALANCE, PO_LOSSES
+from passthru.waterfall.losses import excess_loss_shares_into, within_limits
+from passthru.waterfall.state import TOLERANCE
 
 
-def ordinary_fraction(terms: Terms, state: State, flows: Flows) -> tuple[np.ndarray, ...]:
+@numba.njit(**NJIT)
+def ordinary_share(loss_mix, limits, total: float) -> tuple[float, np.ndarray, np.ndarray]:
     """(share of the day's losses treated as ordinary, losses by type, within each limit)."""
-    total = (flows["losses"] + flows["po_losses"]).sum(axis=1)
-    by_type = total[:, None] * terms.loss_mix[None, :]
-    within = within_limits(by_type[:, 1:], state.limits)
-    ordinary = ratio(by_type[:, 0] + within.sum(axis=1), total)
-    return np.where(total > 0, ordinary, 1.0), by_type, within
+    by_type = total * loss_mix
+    within = within_limits(by_type[1:], limits)
+    ordinary = ratio(by_type[0] + within.sum(), total) if total > 0 else 1.0
+    return ordinary, by_type, within
 
 
-def allocate_losses(terms: Terms, state: State, balance: np.ndarray, flows: Flows) -> Allocated:
-    """Reduce ``balance`` (after the day's payments) by the day's losses, in place."""
-    table = terms.table
-    start = balance.copy()
-    ordinary, by_type, within = ordinary_fraction(terms, state, flows)
-    deferred = np.zeros_like(state.deferred)
-    for p, po in enumerate(table.po):
-        if po >= 0:
-            balance[:, po] -= np.minimum(flows["po_losses"][:, p], balance[:, po])
-            if terms.deal.waterfall.po_deferred_from_subordinate_principal:
-                deferred[:, p] = flows["po_losses"][:, p] * ordinary
-    tr_ordinary = flows["losses"] * ordinary[:, None]
-    _excess_to_all(terms, balance, flows["losses"] - tr_ordinary, flows)
-    _ordinary_to_subordinates_then_seniors(terms, balance, tr_ordinary, flows)
-    writedown = _undercollateralisation(terms, balance, flows)
-    return Allocated(
-        loss=start - balance,
-        by_type=by_type,
-        excess=(flows["losses"] + flows["po_losses"]).sum(axis=1) * (1.0 - ordinary),
-        within=within,
-        deferred=deferred,
-        writedown=writedown,
-    )
+@numba.njit(**NJIT)
+def _reduce_seniors(k, p: int, amount: float, balance) -> None:
+    """Pool p's seniors lose ``amount`` pro rata by balance, each at most its balance."""
+    cols = k.seniors[p][k.seniors[p] >= 0]
+    taken = np.empty(cols.shape[0])
+    pro_rata_capped_into(amount, balance[cols], taken)
+    balance[cols] -= taken
 
 
-def _excess_to_all(terms: Terms, balance: np.ndarray, excess: np.ndarray, flows: Flows) -> None:
-    table = terms.table
-    subs = table.subordinates
-    seniors = senior_balance(balance, table)
-    components = np.maximum(flows["balance"] + flows["losses"] - seniors, 0.0)
-    weights = ratio(components, components.sum(axis=1)[:, None])
-    sub_loss = np.zeros((balance.shape[0], len(subs)))
-    for p, senior_cols in enumerate(table.seniors):
-        senior_share, sub_share = excess_loss_shares(
-            excess[:, p], seniors[:, p], balance[:, subs] * weights[:, p : p + 1]
-        )
-        balance[:, senior_cols] -= pro_rata_capped(senior_share, balance[:, senior_cols])
-        sub_loss += sub_share
-    balance[:, subs] -= np.minimum(sub_loss, balance[:, subs])
+@numba.njit(**NJIT)
+def excess_to_all(k, balance, excess, f) -> None:
+    """Excess losses pro rata among each pool's seniors and its part of each subordinated
+    class (V35)."""
+    subs = k.subordinates
+    seniors = senior_balances(k, balance)
+    components = np.maximum(f[BALANCE] + f[LOSSES] - seniors, 0.0)
+    total = components.sum()
+    standing = balance[subs]
+    sub_loss = np.zeros(subs.shape[0])
+    share = np.empty(subs.shape[0])
+    weights = np.empty(subs.shape[0] + 1)
+    for p in range(seniors.shape[0]):
+        part = standing * ratio(components[p], total)
+        senior_share = excess_loss_shares_into(excess[p], seniors[p], part, weights, share)
+        _reduce_seniors(k, p, senior_share, balance)
+        sub_loss += share
+    balance[subs] -= np.minimum(sub_loss, balance[subs])
 
 
-def _ordinary_to_subordinates_then_seniors(
-    terms: Terms, balance: np.ndarray, ordinary: np.ndarray, flows: Flows
-) -> None:
-    subs = terms.table.subordinates
-    total = ordinary.sum(axis=1)
-    absorbed = ordinary_losses_to_subordinates(total, balance[:, subs])
-    balance[:, subs] -= absorbed
-    _to_uncovered_seniors(terms, balance, total - absorbed.sum(axis=1), ordinary, flows)
-
-
-def _to_uncovered_seniors(
-    terms: Terms, balance: np.ndarray, amount: np.ndarray, fallback: np.ndarray, flows: Flows
-) -> None:
+@numba.njit(**NJIT)
+def to_uncovered_seniors(k, balance, amount: float, fallback, f) -> None:
     """What the subordinated classes cannot take falls on the seniors of the pools whose
     target-rate strip no longer covers them (else by ``fallback``), pro rata within a pool."""
-    table = terms.table
-    uncovered = np.maximum(senior_balance(balance, table) - flows["balance"], 0.0)
-    weights = np.where(uncovered.sum(axis=1, keepdims=True) > TOLERANCE, uncovered, fallback)
-    rest = pro_rata(amount, weights)
-    for p, senior_cols in enumerate(table.seniors):
-        balance[:, senior_cols] -= pro_rata_capped(rest[:, p], balance[:, senior_cols])
+    uncovered = np.maximum(senior_balances(k, balance) - f[BALANCE], 0.0)
+    weights = uncovered if uncovered.sum() > TOLERANCE else fallback
+    rest = np.empty(uncovered.shape[0])
+    pro_rata_into(amount, weights, rest)
+    for p in range(rest.shape[0]):
+        _reduce_seniors(k, p, rest[p], balance)
 
 
-def _undercollateralisation(terms: Terms, balance: np.ndarray, flows: Flows) -> np.ndarray:
-    """Write the certificates down to the collateral (§2.7); returns the writedown per scenario."""
-    table = terms.table
-    subs = table.subordinates
-    before = balance.sum(axis=1)
-    over = balance[:, table.target_rate_classes].sum(axis=1) - flows["balance"].sum(axis=1)
-    over = np.where(over > TOLERANCE, over, 0.0)
-    taken = reverse_sequential(over, balance[:, subs])
-    balance[:, subs] -= taken
-    _to_uncovered_seniors(terms, balance, over - taken.sum(axis=1), flows["balance"], flows)
-    for p, po in enumerate(table.po):
+@numba.njit(**NJIT)
+def ordinary_to_subordinates_then_seniors(k, balance, ordinary, f) -> None:
+    """B-6, B-5, ... B-1 (V33), then the uncovered seniors."""
+    subs = k.subordinates
+    total = ordinary.sum()
+    absorbed = np.empty(subs.shape[0])
+    reverse_sequential_into(total, balance[subs], absorbed)
+    balance[subs] -= absorbed
+    to_uncovered_seniors(k, balance, total - absorbed.sum(), ordinary, f)
+
+
+@numba.njit(**NJIT)
+def undercollateralisation(k, balance, f) -> float:
+    """Write the certificates down to the collateral (§2.7); returns the writedown."""
+    subs = k.subordinates
+    before = balance.sum()
+    over = balance[k.target_rate_classes].sum() - f[BALANCE].sum()
+    over = over if over > TOLERANCE else 0.0
+    taken = np.empty(subs.shape[0])
+    reverse_sequential_into(over, balance[subs], taken)
+    balance[subs] -= taken
+    to_uncovered_seniors(k, balance, over - taken.sum(), f[BALANCE], f)
+    for p in range(k.po.shape[0]):
+        po = k.po[p]
         if po >= 0:
-            po_over = balance[:, po] - flows["po_balance"][:, p]
-            balance[:, po] -= np.where(po_over > TOLERANCE, po_over, 0.0)
-    return before - balance.sum(axis=1)
+            po_over = balance[po] - f[PO_BALANCE, p]
+            if po_over > TOLERANCE:
+                balance[po] -= po_over
+    return before - balance.sum()
+
+
+@numba.njit(**NJIT)
+def allocate_losses_into(k, loss_mix, limits, po_deferred: bool, f, balance, loss, deferred):
+    """Reduce ``balance`` (after the day's payments) by the day's losses, in place.
+
+    Writes each class's ``loss`` (losses and writedowns) and each pool's addition to its PO
+    ``deferred`` amount; returns (losses by type (4,), within each limit (3,), excess
+    loss, writedown).
+    """
+    start = balance.copy()
+    total = (f[LOSSES] + f[PO_LOSSES]).sum()
+    ordinary, by_type, within = ordinary_share(loss_mix, limits, total)
+    deferred[:] = 0.0
+    for p in range(k.po.shape[0]):
+        po = k.po[p]
+        if po >= 0:
+            balance[po] -= min(f[PO_LOSSES, p], balance[po])
+            if po_deferred:
+                deferred[p] = f[PO_LOSSES, p] * ordinary
+    tr_ordinary = f[LOSSES] * ordinary
+    excess_to_all(k, balance, f[LOSSES] - tr_ordinary, f)
+    ordinary_to_subordinates_then_seniors(k, balance, tr_ordinary, f)
+    writedown = undercollateralisation(k, balance, f)
+    loss[:] = start - balance
+    return by_type, within, total * (1.0 - ordinary), writedown

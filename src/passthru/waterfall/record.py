@@ -1,4 +1,9 @@
-"""What the engine records on every distribution day, one row per scenario."""
+"""What the engine records on every distribution day, one row per scenario.
+
+The kernel writes into three arrays whose first axis is the series, in the order
+of :data:`CLASS_SERIES`, :data:`DEAL_SERIES` and :data:`POOL_SERIES`; the
+constants below name the positions it uses.
+"""
 
 from __future__ import annotations
 
@@ -15,6 +20,9 @@ CLASS_SERIES = (
     "deferred_paid",
     "loss",
     "ending_balance",
+    "unpaid_interest",
+    "beginning_notional",
+    "ending_notional",
 )
 DEAL_SERIES = (
     "available_funds",
@@ -41,7 +49,13 @@ DEAL_SERIES = (
     "crossed_over",
     "call_exercised",
 )
-POOL_SERIES = ("available_funds", "senior_pct", "senior_prepayment_pct")
+POOL_SERIES = (
+    "available_funds",
+    "senior_pct",
+    "senior_prepayment_pct",
+    "target_rate_strip",
+    "po_strip",
+)
 
 
 @dataclass(frozen=True, eq=False)
@@ -55,12 +69,15 @@ class Record:
     periods: int
 
     @classmethod
-    def empty(cls, scenarios: int, periods: int, classes: int, pools: int) -> Record:
+    def from_arrays(cls, classes: np.ndarray, deal: np.ndarray, pools: np.ndarray) -> Record:
+        """The kernel's arrays: (:data:`CLASS_SERIES`, scenarios, periods, classes),
+        (:data:`DEAL_SERIES`, scenarios, periods), (:data:`POOL_SERIES`, scenarios,
+        periods, pools)."""
         return cls(
-            classes={n: np.zeros((scenarios, periods, classes)) for n in CLASS_SERIES},
-            deal={n: np.zeros((scenarios, periods)) for n in DEAL_SERIES},
-            pools={n: np.zeros((scenarios, periods, pools)) for n in POOL_SERIES},
-            periods=periods,
+            classes=dict(zip(CLASS_SERIES, classes, strict=True)),
+            deal=dict(zip(DEAL_SERIES, deal, strict=True)),
+            pools=dict(zip(POOL_SERIES, pools, strict=True)),
+            periods=deal.shape[2],
         )
 
     def cut(self, periods: int) -> Record:
@@ -71,3 +88,12 @@ class Record:
             pools={n: a[:, :periods] for n, a in self.pools.items()},
             periods=periods,
         )
+
+
+(BEGINNING, ACCRUED, INTEREST_PAID, SHORTFALL, PRINCIPAL_PAID, DEFERRED_PAID, LOSS, ENDING,
+ UNPAID, BEGINNING_NOTIONAL, ENDING_NOTIONAL) = range(len(CLASS_SERIES))  # fmt: skip
+(AVAILABLE, SERVICING, DISTRIBUTED, RESIDUAL, REALIZED, LOSS_BY_TYPE) = range(6)  # 5..8 by type
+EXCESS, WRITEDOWN, LIMITS, PO_DEFERRED_OWED = 9, 10, 11, 14  # limits: 11..13
+SUB_RATE, SENIOR_PCT, SENIOR_PREPAYMENT_PCT, COLLATERAL, TESTS, IMPAIRED = range(15, 21)
+CROSSED, CALLED = 21, 22
+POOL_AVAILABLE, POOL_SENIOR_PCT, POOL_SPP, POOL_STRIP, POOL_PO_STRIP = range(len(POOL_SERIES))

@@ -3,9 +3,15 @@
 ``classes``: one row per scenario, distribution day and class, with
 ``beginning_balance, interest_accrued, interest_paid, interest_shortfall,
 principal_paid, deferred_paid`` (PO deferred amounts reimbursed), ``loss``
-(realized losses and undercollateralisation writedowns), ``ending_balance`` and
-``factor`` (ending over initial balance; null for an IO class, which has only
-a notional).
+(realized losses and undercollateralisation writedowns), ``ending_balance``,
+``unpaid_interest`` (owed after the day and carried forward,
+``WaterfallOptions.interest_carry_forward``; ``interest_paid`` pays it before the
+day's interest, and ``interest_shortfall`` is what of the day's own accrual is
+left unpaid), ``beginning_notional``/``ending_notional`` (an IO class's notional
+balance, the aggregate scheduled balance of its pool's premium loans, §2.2 [S6];
+null for the other classes, whose balance columns are their balances; an IO
+class's balance columns stay 0) and ``factor`` (ending balance over initial
+balance; for an IO class ending notional over the notional at the cut-off).
 
 ``deal``: one row per scenario and day: available funds, servicing fee,
 distributed, residual, realized losses (by type, excess), writedowns, loss
@@ -29,6 +35,7 @@ from passthru.waterfall.record import CLASS_SERIES, Record
 from passthru.waterfall.state import Terms
 
 FLAGS = ("step_down_tests_pass", "crossed_over", "call_exercised")
+NOTIONAL = ("beginning_notional", "ending_notional")
 
 
 @dataclass(frozen=True, eq=False)
@@ -58,8 +65,14 @@ def class_frame(record: Record, terms: Terms, dates: list[date]) -> pl.DataFrame
     scenarios, periods, n = record.classes["ending_balance"].shape
     scenario, period = _axes(scenarios, periods, n)
     data = {name: record.classes[name].reshape(-1) for name in CLASS_SERIES}
+    io = np.tile(np.array(table.kinds) == "io", scenarios * periods)
+    for name in NOTIONAL:
+        data[name] = pl.Series(data[name]).fill_nan(None).set(pl.Series(~io), None)
     initial = np.tile(table.initial, scenarios * periods)
     factor = np.where(initial > 0, data["ending_balance"] / np.where(initial > 0, initial, 1), 0)
+    if io.any():
+        cut_off = np.tile(_initial_notional(record, table), scenarios * periods)
+        factor = np.where(io, record.classes["ending_notional"].reshape(-1) / cut_off, factor)
     pools = [table.pools[p] if p >= 0 else None for p in table.pool_of]
     return pl.DataFrame(
         {
@@ -70,12 +83,17 @@ def class_frame(record: Record, terms: Terms, dates: list[date]) -> pl.DataFrame
             "kind": np.tile(np.array(table.kinds, dtype=object), scenarios * periods).tolist(),
             "pool": pools * (scenarios * periods),
             **data,
-            "factor": pl.Series(factor).set(
-                pl.Series(np.tile(np.array(table.kinds) == "io", scenarios * periods)), None
-            ),
+            "factor": pl.Series(factor).fill_nan(None),
         },
         schema_overrides={"class": pl.String, "kind": pl.String, "pool": pl.String},
     )
+
+
+def _initial_notional(record: Record, table) -> np.ndarray:
+    """Each class's notional at the cut-off (NaN where unknown or zero; a non-IO class's is
+    unused)."""
+    first = record.classes["beginning_notional"][0, 0] if record.periods else np.zeros(table.count)
+    return np.where(first > 0, first, np.nan)
 
 
 def deal_frame(record: Record, terms: Terms, dates: list[date]) -> pl.DataFrame:

@@ -20,7 +20,7 @@ from passthru.deal import Deal, cleanup_threshold, initial_loss_limits
 from passthru.errors import DealError
 from passthru.waterfall.certificates import class_table
 from passthru.waterfall.engine import run_terms, run_waterfall
-from passthru.waterfall.flows import pool_flows
+from passthru.waterfall.flows import discount_balances, pool_flows
 from passthru.waterfall.results import Results, class_frame, deal_frame, distribution_dates
 
 Scenario = Assumptions | Mapping[str, Assumptions]
@@ -121,7 +121,12 @@ def run(
     opening_po = np.add.reduceat(arrays.balance * arrays.po_fraction, arrays.pool_start[:-1])
     table = class_table(deal, arrays.pools, dict(zip(arrays.pools, opening_po, strict=True)))
     targets = np.array([deal.pool(p).target_rate for p in arrays.pools])
-    pools = pool_flows(grid.frame, arrays.pools, targets, opening, opening_po)
+    discount = (
+        discount_balances(arrays, [assumptions, *options.scenarios], grid.months)
+        if (table.io >= 0).any()
+        else None
+    )
+    pools = pool_flows(grid.frame, arrays.pools, targets, opening, opening_po, discount)
     largest_loan, largest_zip = _largest(loans)
     terms = run_terms(
         deal, table, pools,

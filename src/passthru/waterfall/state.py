@@ -1,8 +1,8 @@
-"""The engine's fixed terms for a run and its state from one distribution day to the next."""
+"""The engine's fixed terms for a run (the kernel keeps the state from day to day)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import numpy as np
 
@@ -39,54 +39,3 @@ class Terms:
     original_pool_balance: float
     largest_loan: float
     largest_california_zip: float
-
-
-@dataclass(eq=False)
-class State:
-    """Balances and running figures after the last distribution day, one row per scenario.
-
-    ``deferred`` (scenarios, pools): unreimbursed PO deferred amounts;
-    ``limits`` (scenarios, 3): loss limits remaining; ``limit_losses``: losses
-    allocated against each limit since the cut-off; ``crossed``: the
-    subordinated classes are gone (the cross-over date has passed);
-    ``call_next``: the call is exercised on the next day; ``alive``: not called.
-    """
-
-    balance: np.ndarray
-    strip: np.ndarray
-    po_strip: np.ndarray
-    deferred: np.ndarray
-    limits: np.ndarray
-    limit_losses: np.ndarray
-    cumulative_loss: np.ndarray
-    prior_spp: np.ndarray
-    crossed: np.ndarray
-    call_next: np.ndarray
-    alive: np.ndarray
-    delinquent: list[np.ndarray] = field(default_factory=list)
-
-    @classmethod
-    def opening(cls, terms: Terms, strip: np.ndarray, po_strip: np.ndarray) -> State:
-        scenarios, pools = strip.shape
-        return cls(
-            balance=np.tile(terms.table.initial, (scenarios, 1)),
-            strip=strip.copy(),
-            po_strip=po_strip.copy(),
-            deferred=np.zeros((scenarios, pools)),
-            limits=np.tile(terms.initial_limits, (scenarios, 1)),
-            limit_losses=np.zeros((scenarios, 3)),
-            cumulative_loss=np.zeros(scenarios),
-            prior_spp=np.ones((scenarios, pools)),
-            crossed=np.zeros(scenarios, dtype=bool),
-            call_next=np.zeros(scenarios, dtype=bool),
-            alive=np.ones(scenarios, dtype=bool),
-        )
-
-    def senior_balance(self, table: ClassTable) -> np.ndarray:
-        """Each pool's senior target-rate balance (scenarios, pools)."""
-        return senior_balance(self.balance, table)
-
-
-def senior_balance(balance: np.ndarray, table: ClassTable) -> np.ndarray:
-    """Each pool's senior target-rate balance (scenarios, pools) from class balances."""
-    return balance @ table.senior_of

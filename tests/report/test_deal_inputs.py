@@ -1,0 +1,53 @@
+"""The deal report's chart frames from a waterfall run (the four charts, §2.5, §2.7)."""
+
+from __future__ import annotations
+
+import polars as pl
+import pytest
+
+from passthru.analytics import deal_for_tape
+from passthru.collateral import Assumptions
+from passthru.deal import load_deal
+from passthru.pool import form_pools
+from passthru.report.deal_inputs import (
+    CHART_SCENARIO,
+    class_balance_frame,
+    cumulative_loss_frame,
+    senior_prepayment_frame,
+)
+from passthru.tape.synthetic import synthetic_tape
+from passthru.waterfall import run
+
+CMSI = load_deal("cmsi-2003-2")
+
+
+@pytest.fixture(scope="module")
+def results():
+    loans = form_pools(synthetic_tape(25, deal=CMSI, seed=12), CMSI).loans
+    deal, _ = deal_for_tape(CMSI, loans)
+    return run(deal, loans, Assumptions.from_options(**CHART_SCENARIO))
+
+
+def test_class_balances_leave_out_io_and_empty_classes(results):
+    frame = class_balance_frame(results)
+    first = results.classes.filter((pl.col("scenario") == 0) & (pl.col("period") == 1))
+    kept = first.filter((pl.col("kind") != "io") & (pl.col("beginning_balance") > 0))
+    assert frame.columns == ["period", *kept["class"].to_list()]
+    ia1 = results.classes.filter(pl.col("class") == "IA-1").sort("period")
+    assert frame["IA-1"].to_list() == ia1["ending_balance"].to_list()
+
+
+def test_cumulative_losses_add_up_to_every_loss_allocated(results):
+    frame = cumulative_loss_frame(results)
+    assert frame.columns == ["period", "B-1", "B-2", "B-3", "B-4", "B-5", "B-6", "Senior classes"]
+    allocated = results.classes.filter(pl.col("kind") != "io")["loss"].sum()
+    assert sum(frame.drop("period").row(-1)) == pytest.approx(allocated)
+    assert allocated > 0  # 100% SDA at 20% severity reaches B-6
+    b6 = frame["B-6"].to_numpy()
+    assert (b6[1:] >= b6[:-1]).all()
+
+
+def test_senior_prepayment_is_one_line_per_pool(results):
+    frame = senior_prepayment_frame(results, CMSI.pool_names)
+    assert frame.columns == ["period", "Pool I", "Pool II"]
+    assert frame["Pool I"][0] == 100.0  # 100% for the first five years (§2.5)
