@@ -16,30 +16,31 @@ runner = CliRunner()
 TERMSHEETS = ("txt", "md", "html", "json", "csv", "xlsx")
 
 
-def test_demo_writes_the_sample_tape_and_the_term_sheet_in_every_format(tmp_path):
+def test_demo_rebuilds_both_filings_and_runs_them(tmp_path, filing_text):
     out = tmp_path / "out"
     result = runner.invoke(app, ["demo", "--out", str(out)])
     assert result.exit_code == 0, result.output
-    tape = pl.read_csv(out / "sample-tape.csv")
-    assert tape.height == 1300
+    tape = pl.read_csv(out / "cmsi-2002-12-tape.csv")
+    assert tape.height == 993 + 283  # the 2002-12 filing's loan counts
     for suffix in TERMSHEETS:
-        path = out / f"termsheet.{suffix}"
-        assert path.stat().st_size > 0, path
-        assert f"termsheet.{suffix}" in result.output
-    json.loads((out / "termsheet.json").read_text(encoding="utf-8"))
-    assert "pool I" in result.output and "pool II" in result.output
-
-
-def test_demo_term_sheet_counts_the_sample_loans(tmp_path):
-    out = tmp_path / "out"
-    assert runner.invoke(app, ["demo", "--out", str(out), "--deal", "cmsi-2003-2"]).exit_code == 0
+        assert (out / f"termsheet.{suffix}").stat().st_size > 0
+    figures = json.loads((out / "termsheet.json").read_text(encoding="utf-8"))["pools"]
+    assert figures["I"]["aggregate_balance"]["printed"] == "$452,246,359.98"
     text = (out / "termsheet.txt").read_text(encoding="utf-8")
-    tape = pl.read_csv(out / "sample-tape.csv")
-    pool_i = tape.filter(pl.col("original_term") >= 228).height  # 2003-2 pool I: 228-360
-    # the 2003-2 deal files the detailed style: "... was 1620, consisting of 1175 pool I
-    # mortgage loans and 445 pool II mortgage loans" in the 8-K
-    counts = f"consisting of {pool_i} pool I mortgage loans and {tape.height - pool_i} pool II"
-    assert counts in " ".join(text.split())
+    filing = filing_text("2002-12")
+    state_table = filing[filing.index("Alabama                               4") :]
+    assert state_table[: state_table.index("<PAGE>")] in text  # a whole table, line for line
+    cashflows = pl.read_csv(out / "cashflows.csv")
+    assert set(cashflows["pool"]) == {"I", "II", "total"}
+    deal = out / "cmsi-2003-2"
+    assert pl.read_csv(deal / "tape.csv")["current_balance"].sum() == 757_241_656.27
+    assert "The class A subordination level is 2.150127919560%" in (
+        deal / "termsheet.txt"
+    ).read_text(encoding="utf-8")
+    classes = pl.read_csv(deal / "run" / "classes.csv")
+    assert {"B-1", "B-6"} <= set(classes["class"])
+    for name in ("report.html", "report.xlsx"):
+        assert (deal / "report" / name).stat().st_size > 0
 
 
 def test_sample_tape_writes_the_requested_loans(tmp_path):
@@ -50,14 +51,10 @@ def test_sample_tape_writes_the_requested_loans(tmp_path):
     assert pl.read_parquet(path).equals(expected)
 
 
-def test_unknown_deal_is_one_clear_error(tmp_path):
-    result = runner.invoke(app, ["demo", "--out", str(tmp_path), "--deal", "cmsi-1999-1"])
-    assert result.exit_code == 1
-    assert "unknown deal" in result.output
-    assert "Traceback" not in result.output
-
-
-def test_sample_tape_refuses_zero_loans(tmp_path):
-    result = runner.invoke(app, ["sample-tape", "-o", str(tmp_path / "t.csv"), "--loans", "0"])
-    assert result.exit_code == 2
-    assert not (tmp_path / "t.csv").exists()
+def test_sample_tape_refuses_an_unknown_deal_and_zero_loans(tmp_path):
+    path = str(tmp_path / "t.csv")
+    unknown = runner.invoke(app, ["sample-tape", "-o", path, "--deal", "cmsi-1999-1"])
+    assert unknown.exit_code == 1
+    assert "unknown deal" in unknown.output
+    assert "Traceback" not in unknown.output
+    assert runner.invoke(app, ["sample-tape", "-o", path, "--loans", "0"]).exit_code == 2

@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+import polars as pl
+
 from passthru.deal import Deal
 from passthru.errors import Issue, TapeError
 from passthru.pool import form_pools
@@ -23,7 +25,7 @@ class PooledTape:
     """A tape read, validated and pooled under a deal, with every finding."""
 
     source: str
-    loans: object  # polars.DataFrame of accepted, pooled loans
+    loans: pl.DataFrame  # accepted, pooled loans
     issues: tuple[Issue, ...]
     loans_read: int
     loans_rejected: int
@@ -53,9 +55,8 @@ def pooled_tape(
     return PooledTape(load.source, formed.loans, issues, load.read_count, rejected)
 
 
-def termsheet_from_tape(path: str | Path, deal: Deal, **options) -> TermSheet:
-    """The collateral term sheet of a tape under a deal (see :func:`pooled_tape`)."""
-    tape = pooled_tape(path, deal, **options)
+def termsheet_of(tape: PooledTape, deal: Deal) -> TermSheet:
+    """The collateral term sheet of a pooled tape, noting any loans left out."""
     notes = ()
     if tape.loans_rejected:
         notes = (
@@ -69,3 +70,8 @@ def termsheet_from_tape(path: str | Path, deal: Deal, **options) -> TermSheet:
         loans_rejected=tape.loans_rejected,
         notes=notes,
     )
+
+
+def termsheet_from_tape(path: str | Path, deal: Deal, **options) -> TermSheet:
+    """The collateral term sheet of a tape under a deal (see :func:`pooled_tape`)."""
+    return termsheet_of(pooled_tape(path, deal, **options), deal)

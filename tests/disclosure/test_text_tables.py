@@ -112,3 +112,16 @@ def test_a_page_per_state_table(termsheet_2002_12):
     text = "\n".join(tables_lines(dataclasses.replace(termsheet_2002_12, tables=three_pools)))
     pages = text.split("<PAGE>")[:-1]
     assert [p.count("Total") for p in pages] == [2, 1, 1, 1]
+
+
+def test_pages_pair_the_pools_whatever_the_order_of_the_tables(termsheet_2002_12):
+    # build_termsheet lists a pool's seven tables, then the next pool's: the filing's
+    # pages still pair pool I and pool II of each kind
+    pool_major = tuple(
+        sorted(
+            termsheet_2002_12.tables, key=lambda t: termsheet_2002_12.deal.pool_names.index(t.pool)
+        )
+    )
+    assert pool_major != termsheet_2002_12.tables
+    reordered = dataclasses.replace(termsheet_2002_12, tables=pool_major)
+    assert tables_lines(reordered) == tables_lines(termsheet_2002_12)

@@ -7,9 +7,9 @@ import dataclasses
 from typer.testing import CliRunner
 
 from passthru.cli import app
+from passthru.demo import rebuilt_tape
 from passthru.disclosure.filing import FilingFigure
 from passthru.rebuild import rebuild_tape
-from passthru.rebuild.demo import rebuilt_2002_12_tape
 from passthru.tape import load_tape
 
 
@@ -45,7 +45,7 @@ def test_rebuild_command_rejects_a_file_that_is_no_filing(tmp_path):
 
 
 def test_demo_step_writes_the_rebuilt_2002_12_tape(tmp_path):
-    path = rebuilt_2002_12_tape(tmp_path / "rebuilt.csv")
+    path = rebuilt_tape("2002-12", tmp_path / "rebuilt.csv")
     load = load_tape(path)
     assert load.accepted_count == 993 + 283
     assert load.errors == ()

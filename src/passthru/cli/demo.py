@@ -1,12 +1,8 @@
-"""``passthru demo`` and ``passthru sample-tape``: a synthetic tape and its term sheet.
-
-The demo is a sequence of small steps (:func:`run_demo`); later issues add the
-collateral cash flows and the deal run as further steps.
-"""
+"""``passthru demo`` (both filings rebuilt and run, see :mod:`passthru.demo`) and
+``passthru sample-tape`` (a synthetic tape)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated
 
@@ -15,8 +11,7 @@ from rich.table import Table
 
 from passthru.cli.app import app, console, report_errors
 from passthru.deal import Deal, load_deal
-from passthru.disclosure import write_termsheets
-from passthru.pipeline import termsheet_from_tape
+from passthru.demo import run_demo
 from passthru.strats.model import ALL_LOANS, TermSheet
 from passthru.tape import write_tape
 from passthru.tape.synthetic import synthetic_tape
@@ -25,16 +20,6 @@ DEMO_DEAL = "cmsi-2002-12"
 DEMO_LOANS = 1300
 DEMO_SEED = 2002
 DEMO_OUT = Path("out")
-SAMPLE_TAPE = "sample-tape.csv"
-
-
-@dataclass(frozen=True)
-class DemoRun:
-    """What the demo wrote: the sample tape, the term sheet, and every file in order."""
-
-    tape: Path
-    termsheet: TermSheet
-    files: tuple[Path, ...]
 
 
 def write_sample_tape(
@@ -43,16 +28,6 @@ def write_sample_tape(
     """Write the synthetic tape for ``deal`` to ``path`` (CSV, Parquet or xlsx by suffix)."""
     write_tape(synthetic_tape(loans, deal=deal, seed=seed), path)
     return path
-
-
-def run_demo(out: Path, deal: Deal) -> DemoRun:
-    """The demo's steps in order: sample tape, term sheet, term sheet in every format
-    (``out/termsheet.txt``, ``.md``, ``.html``, ``.json``, ``.csv``, ``.xlsx``)."""
-    out.mkdir(parents=True, exist_ok=True)
-    tape = write_sample_tape(out / SAMPLE_TAPE, deal)
-    termsheet = termsheet_from_tape(tape, deal)
-    files = write_termsheets(termsheet, out)
-    return DemoRun(tape=tape, termsheet=termsheet, files=(tape, *files))
 
 
 def summary_table(termsheet: TermSheet) -> Table:
@@ -77,11 +52,12 @@ def demo_command(
     out: Annotated[Path, typer.Option("--out", help="Folder to write the demo files to.")] = (
         DEMO_OUT
     ),
-    deal: DealOption = DEMO_DEAL,
 ) -> None:
-    """Generate a synthetic tape and write its term sheet in every format."""
-    result = run_demo(out, load_deal(deal))
-    console.print(summary_table(result.termsheet))
+    """Rebuild both bundled filings' loan tapes and run them: term sheets, cash flows,
+    the certificates' distributions and the deal report."""
+    result = run_demo(out, step=lambda message: console.print(f"[bold]>[/] {message}"))
+    for termsheet in result.termsheets:
+        console.print(summary_table(termsheet))
     for path in result.files:
         console.print(f"wrote {path}", highlight=False)
 

@@ -7,7 +7,6 @@ from typing import Annotated
 
 import polars as pl
 import typer
-import xlsxwriter
 from rich.table import Table
 
 from passthru.cli.app import app, console, report_errors
@@ -33,26 +32,12 @@ from passthru.waterfall import Results, RunOptions, run
 from passthru.waterfall.sizing import deal_sized_to_tape
 
 FORMATS = ("csv", "xlsx")
-FRAMES = ("classes", "deal", "collateral")
 
 
 def _write(results: Results, directory: Path, fmt: str) -> list[Path]:
-    """``classes.csv``, ``deal.csv`` and ``collateral.csv``; with xlsx also ``run.xlsx``."""
     if fmt not in FORMATS:
         raise AssumptionError(f"{fmt!r} is not one of {', '.join(FORMATS)}", field="--format")
-    directory.mkdir(parents=True, exist_ok=True)
-    written = []
-    for name in FRAMES:
-        path = directory / f"{name}.csv"
-        getattr(results, name).write_csv(path)
-        written.append(path)
-    if fmt == "xlsx":
-        path = directory / "run.xlsx"
-        with xlsxwriter.Workbook(path) as workbook:
-            for name in FRAMES:
-                getattr(results, name).write_excel(workbook=workbook, worksheet=name)
-        written.append(path)
-    return written
+    return results.write(directory, xlsx=fmt == "xlsx")
 
 
 def _print_classes(results: Results) -> None:

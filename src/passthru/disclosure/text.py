@@ -21,7 +21,7 @@ from passthru.disclosure.detailed import build_detailed
 from passthru.disclosure.edgar_tables import FOOTNOTE_RULE, table_lines
 from passthru.disclosure.narrative import Paragraph, build_narrative
 from passthru.disclosure.words import centred, long_date, wrap
-from passthru.strats.model import Table, TermSheet
+from passthru.strats.model import TABLE_KINDS, Table, TermSheet
 
 PAGE = "<PAGE>"
 ITEM_5 = "Item 5.        Other Events."
@@ -201,9 +201,11 @@ def tables_lines(ts: TermSheet) -> list[str]:
 
 
 def _pages(tables: tuple[Table, ...]) -> list[list[Table]]:
-    """Tables of one kind share a page (pool I and pool II); state tables stand alone."""
+    """Tables of one kind share a page (pool I and pool II); state tables stand alone.
+    Pages follow the filing's order of kinds, whatever the order of ``tables``."""
+    by_kind = sorted(tables, key=lambda t: TABLE_KINDS.index(t.kind))  # stable: pools keep order
     pages: list[list[Table]] = []
-    for kind, group in groupby(tables, key=lambda t: t.kind):
+    for kind, group in groupby(by_kind, key=lambda t: t.kind):
         same_kind = list(group)
         if kind in ONE_TABLE_PER_PAGE:
             pages += [[t] for t in same_kind]

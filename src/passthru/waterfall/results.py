@@ -27,9 +27,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from pathlib import Path
 
 import numpy as np
 import polars as pl
+import xlsxwriter
 
 from passthru.waterfall.record import CLASS_SERIES, Record
 from passthru.waterfall.state import Terms
@@ -45,6 +47,24 @@ class Results:
     collateral: pl.DataFrame
     classes: pl.DataFrame
     deal: pl.DataFrame
+
+    FRAMES = ("classes", "deal", "collateral")
+
+    def write(self, directory: str | Path, *, xlsx: bool = False) -> list[Path]:
+        """``classes.csv``, ``deal.csv`` and ``collateral.csv`` in ``directory``; with
+        ``xlsx`` also ``run.xlsx``, one sheet per frame. Returns the paths written."""
+        folder = Path(directory)
+        folder.mkdir(parents=True, exist_ok=True)
+        written = []
+        for name in self.FRAMES:
+            getattr(self, name).write_csv(folder / f"{name}.csv")
+            written.append(folder / f"{name}.csv")
+        if xlsx:
+            with xlsxwriter.Workbook(folder / "run.xlsx") as workbook:
+                for name in self.FRAMES:
+                    getattr(self, name).write_excel(workbook=workbook, worksheet=name)
+            written.append(folder / "run.xlsx")
+        return written
 
 
 def distribution_dates(cut_off: date, day: int, periods: int) -> list[date]:
