@@ -162,7 +162,9 @@ class DetailedSentences(Sentences):
         every, many = self.every, len(self.every) > 1
         total = self.printed("loan_count", (ALL_LOANS,))[0]
         counts = zip(self.pools, self.printed("loan_count"), strict=True)
-        consisting = series([f"{count} pool {p} mortgage loans" for p, count in counts])
+        consisting = series(
+            [f"{count} pool {p} mortgage loan{'' if count == '1' else 's'}" for p, count in counts]
+        )
         ends = same_or_respectively(self.printed("origination_end"))
         return Paragraph(
             f"The total number of all mortgage loans as of {self.as_of} was {total}, "

@@ -195,13 +195,23 @@ class Certificates:
 
 @dataclass(frozen=True)
 class FilingDealTerms:
-    """What a deal file needs from the filing: pools, original-term bounds in years,
-    target rates (premium/discount split, percent) and the cut-off date."""
+    """What a deal file needs from the filing: pools, inclusive original-term bounds
+    in months ("more than 20 years" starts at 241), target rates (premium/discount
+    split, percent) and the cut-off date."""
 
     pool_names: tuple[str, ...] = ()
-    original_term_years: dict[str, tuple[int, int]] = field(default_factory=dict)
+    original_terms: dict[str, tuple[int, int]] = field(default_factory=dict)
     target_rates: dict[str, Decimal] = field(default_factory=dict)
     cut_off_date: date | None = None
+
+    @property
+    def original_term_years(self) -> dict[str, tuple[int, int]]:
+        """The bounds in years, for pools whose bounds are whole years."""
+        return {
+            pool: (low // 12, high // 12)
+            for pool, (low, high) in self.original_terms.items()
+            if low % 12 == 0 and high % 12 == 0
+        }
 
 
 @dataclass(frozen=True)
@@ -304,7 +314,7 @@ def _filing_to_dict(f: Filing) -> dict[str, Any]:
         },
         "deal_terms": {
             "pool_names": list(d.pool_names),
-            "original_term_years": {k: list(v) for k, v in d.original_term_years.items()},
+            "original_terms": {k: list(v) for k, v in d.original_terms.items()},
             "target_rates": {k: str(v) for k, v in d.target_rates.items()},
             "cut_off_date": _iso(d.cut_off_date),
         },
@@ -355,9 +365,17 @@ def _filing_from_dict(data: dict[str, Any]) -> Filing:
         ),
         deal_terms=FilingDealTerms(
             pool_names=tuple(d["pool_names"]),
-            original_term_years={k: (v[0], v[1]) for k, v in d["original_term_years"].items()},
+            original_terms=_original_terms(d),
             target_rates={k: Decimal(v) for k, v in d["target_rates"].items()},
             cut_off_date=_from_iso(d["cut_off_date"]),
         ),
         warnings=list(data["warnings"]),
     )
+
+
+def _original_terms(deal_terms: dict[str, Any]) -> dict[str, tuple[int, int]]:
+    """Bounds in months; JSON written before months were kept gives whole years."""
+    if "original_terms" in deal_terms:
+        return {k: (v[0], v[1]) for k, v in deal_terms["original_terms"].items()}
+    years = deal_terms.get("original_term_years", {})
+    return {k: (v[0] * 12, v[1] * 12) for k, v in years.items()}

@@ -158,14 +158,14 @@ def _deal_terms(
     if names:
         return FilingDealTerms(
             pool_names=names,
-            original_term_years={p: read.term_years[p] for p in names if p in read.term_years},
+            original_terms={p: read.term_months[p] for p in names if p in read.term_months},
             target_rates={p: read.target_rates[p] for p in names if p in read.target_rates},
             cut_off_date=cut_off,
         )
-    years, rate = read.term_years.get(ALL_LOANS), read.target_rates.get(ALL_LOANS)
+    months, rate = read.term_months.get(ALL_LOANS), read.target_rates.get(ALL_LOANS)
     return FilingDealTerms(
         pool_names=("I",) if pools else (),
-        original_term_years={} if years is None else {"I": years},
+        original_terms={} if months is None else {"I": months},
         target_rates={} if rate is None else {"I": rate},
         cut_off_date=cut_off,
     )

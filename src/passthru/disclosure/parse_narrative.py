@@ -26,15 +26,17 @@ from passthru.disclosure.parse_subjects import (
 )
 from passthru.disclosure.parse_text import COUNT, DATE, DOLLARS, MONTHS, PERCENT, Sentence
 
-_TERM_YEARS = re.compile(
-    r"at\s+least\s+(\d+)(?:\s+years)?\s+but\s+(?:not|no)\s+more\s+than\s+(\d+)\s+years",
+_TERM_RANGE = re.compile(
+    r"(?P<lower>at\s+least|more\s+than)\s+(?P<low>\d+)(?:\s+(?P<low_unit>years|months))?\s+"
+    r"but\s+(?:not|no)\s+more\s+than\s+(?P<high>\d+)\s+(?P<unit>years|months)",
     re.IGNORECASE,
 )
+_MONTHS_PER = {"years": 12, "months": 1}
 _AMOUNT = rf"(?:{DOLLARS.pattern})"
 _POOL_BALANCE = re.compile(
-    rf"original\s+maturit\w*\s+of\s+{_TERM_YEARS.pattern},?\s+the\s+\"?(?:pool|group)\s+"
-    rf"([IVX]+|\d+)\s+mortgage\s+loans\"?,?\s+ha(?:ve|s)\s+an\s+aggregate\b.*?\bas\s+of\s+"
-    rf"({DATE.pattern})\s+of\s+({_AMOUNT})",
+    rf"original\s+maturit\w*\s+of\s+{_TERM_RANGE.pattern},?\s+the\s+\"?(?:pool|group)\s+"
+    rf"(?P<pool>[IVX]+|\d+)\s+mortgage\s+loans\"?,?\s+ha(?:ve|s)\s+an\s+aggregate\b.*?"
+    rf"\bas\s+of\s+(?P<date>{DATE.pattern})\s+of\s+(?P<amount>{_AMOUNT})",
     re.IGNORECASE,
 )
 _ALL_BALANCE = re.compile(
@@ -70,9 +72,9 @@ def _aggregate_balance(s: Sentence, read: NarrativeRead) -> None:
     """The opening sentences: pools by original maturity, and the cut-off balances."""
     found = False
     for m in _POOL_BALANCE.finditer(s.text):
-        pool = m[3].upper()
-        read.term_years[pool] = (int(m[1]), int(m[2]))
-        read.put(pool, "aggregate_balance", printed_as("dollars", m[5]), s.line)
+        pool = m["pool"].upper()
+        read.term_months[pool] = _term_months(m)
+        read.put(pool, "aggregate_balance", printed_as("dollars", m["amount"]), s.line)
         found = True
     if m := _ALL_BALANCE.search(s.text):
         read.cut_off_date = read.cut_off_date or figure_value("origination_start", m[1])
@@ -93,7 +95,7 @@ def _loan_count(s: Sentence, read: NarrativeRead) -> None:
         return
     assign(read, s.line, "loan_count", values_of(COUNT, after_verb(head))[:1], subjects(head))
     parts = re.findall(
-        r"(\d[\d,]*)\s+(?:pool|group)\s+([IVX]+|\d+)\s+mortgage\s+loans", tail, re.IGNORECASE
+        r"(\d[\d,]*)\s+(?:pool|group)\s+([IVX]+|\d+)\s+mortgage\s+loans?\b", tail, re.IGNORECASE
     )
     if not parts:
         raise Unreadable("no pool counts after 'consisting of'")
@@ -183,14 +185,24 @@ def _single_strip(s: Sentence, read: NarrativeRead) -> None:
                 read.put(subject.pool, f"{other}_{key}", "", s.line)
 
 
+def _term_months(m: re.Match[str]) -> tuple[int, int]:
+    """Inclusive original-term bounds in months: "at least 10 but not more than 15 years"
+    is 120-180, "more than 20 years but not more than 30 years" 241-360, and
+    "at least 120 months but not more than 360 months" 120-360."""
+    high_unit = _MONTHS_PER[m["unit"].lower()]
+    low_unit = _MONTHS_PER[m["low_unit"].lower()] if m["low_unit"] else high_unit
+    above = 1 if m["lower"].lower().startswith("more") else 0
+    return int(m["low"]) * low_unit + above, int(m["high"]) * high_unit
+
+
 def _term_bounds(s: Sentence, read: NarrativeRead) -> None:
     """ "All mortgage loans have original maturities of at least 10 but not more than 30 years." """
-    m = _TERM_YEARS.search(s.text)
+    m = _TERM_RANGE.search(s.text)
     named = subjects(s.text.partition("original maturit")[0])
     if m is None or not named:
         raise Unreadable("no pool and term bounds found")
     for subject in named:
-        read.term_years.setdefault(subject.pool, (int(m[1]), int(m[2])))
+        read.term_months.setdefault(subject.pool, _term_months(m))
 
 
 def _cue(pattern: str) -> re.Pattern[str]:
@@ -257,7 +269,11 @@ FAMILIES: tuple[tuple[str, re.Pattern[str], Handler], ...] = (
         _cue(r"weighted\s+average\s+loan-to-value"),
         _after_verb_figure("wa_ltv", PERCENT),
     ),
-    ("original maturities", _cue(r"have\s+original\s+maturit\w*\s+of\s+at\s+least"), _term_bounds),
+    (
+        "original maturities",
+        _cue(r"have\s+original\s+maturit\w*\s+of\s+(?:at\s+least|more\s+than)"),
+        _term_bounds,
+    ),
     ("origination window", _cue(r"originated\s+prior\s+to"), _origination),
     ("latest maturity", _cue(r"maturit(?:y|ies)\s+later\s+than"), _latest_maturity),
     (

@@ -57,7 +57,7 @@ class NarrativeRead:
     """Figures by pool and key, with the deal terms the sentences give along the way."""
 
     figures: dict[str, dict[str, FilingFigure]] = field(default_factory=dict)
-    term_years: dict[str, tuple[int, int]] = field(default_factory=dict)
+    term_months: dict[str, tuple[int, int]] = field(default_factory=dict)
     target_rates: dict[str, Decimal] = field(default_factory=dict)
     cut_off_date: date | None = None
     every_pool: dict[str, tuple[str, int]] = field(default_factory=dict)  # key: (printed, line)

@@ -28,6 +28,7 @@ _LOANS = re.compile(r"\bloans\b", re.IGNORECASE)
 _HEADER_WORDS = re.compile(r"aggregate\s+principal|balances?\s+outstanding", re.IGNORECASE)
 _LABEL_MARKER = re.compile(r"\s*(?:\(\d{1,2}\)|\*+)$")
 _POOL = re.compile(r"\b(?:POOL|GROUP)\s+([IVX]+|\d+)\b", re.IGNORECASE)
+_CONTINUED = re.compile(r"\s*[(\[]?\s*-?\s*continued\s*[)\]]?$", re.IGNORECASE)
 _LONG_TEXT_WORDS = 7  # a text-only line this long is narrative, not a wrapped label
 
 # Title cues in the order they are tried; the heading decides when the title cannot.
@@ -65,7 +66,8 @@ def _pool_of(title: str) -> str:
 
 
 def _is_title_line(line: str) -> bool:
-    s = line.strip()
+    """Capitals only, but for a "(continued)" mark on a table split over pages."""
+    s = _CONTINUED.sub("", line.strip())
     return bool(s) and any(c.isalpha() for c in s) and s == s.upper() and not is_page_break(s)
 
 
@@ -214,6 +216,9 @@ def _numbers_or_warn(
 
 
 def _starts_other_table(title: str, draft: _Draft) -> bool:
+    """A title line of another kind or pool; a "(continued)" line goes on with this one."""
+    if _CONTINUED.search(title):
+        return False
     kind = _kind_of(title, "")
     return kind != "unknown" and (kind, _pool_of(title)) != (draft.kind, draft.pool)
 

@@ -35,7 +35,7 @@ from passthru.rebuild.assign import DEFAULT_MAX_BALANCE, Draft, sizes_from_sampl
 from passthru.rebuild.partition import pick
 from passthru.rebuild.report import RebuildReport, check_termsheet
 from passthru.rebuild.solve import Constraint, Solution, round_to_cents, solve_dropping
-from passthru.rebuild.tape import canonical_tape, original_balances
+from passthru.rebuild.tape import canonical_tape, original_balances, pin_extremes
 from passthru.rebuild.targets import PoolTargets, Targets, deal_for_filing, read_targets
 from passthru.strats import build_termsheet
 from passthru.tape.synthetic import synthetic_tape
@@ -283,8 +283,9 @@ def _tape(drafts, columns, cents, ltv, without, rng) -> pl.DataFrame:
         smallest,
         largest,
     )
-    original = np.where(columns["smallest"] & (smallest > 0), smallest, original)
-    original = np.where(columns["largest"], np.maximum(largest, current), original)
+    original = pin_extremes(
+        original, current, columns["smallest"], columns["largest"], smallest, largest
+    )
     pool_index = np.concatenate([np.full(d.n, i) for i, d in enumerate(drafts)])
     order = np.lexsort((rng.random(pool_index.size), pool_index))
     tape = {

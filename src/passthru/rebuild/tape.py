@@ -38,6 +38,25 @@ def original_balances(
     return np.clip(np.maximum(rounded, current), smallest, largest)
 
 
+def pin_extremes(
+    original: np.ndarray,
+    current: np.ndarray,
+    smallest_loan: np.ndarray,
+    largest_loan: np.ndarray,
+    smallest: np.ndarray,
+    largest: np.ndarray,
+) -> np.ndarray:
+    """The designated loans hold the printed smallest and largest original balances.
+
+    Never below the loan's current balance (docs/loan-tape.md: current <= original):
+    when the balances LP left the smallest loan above the printed smallest, it keeps
+    its own original balance and the figure is reported unmet.
+    """
+    fits = smallest_loan & (smallest > 0) & (current <= smallest)
+    original = np.where(fits, smallest, original)
+    return np.where(largest_loan, np.maximum(largest, current), original)
+
+
 def canonical_tape(columns: dict[str, np.ndarray | list]) -> pl.DataFrame:
     """A canonical tape from one array per column; ``loan_id`` numbered R0000001 on."""
     n = len(columns["current_balance"])

@@ -146,7 +146,8 @@ class Targets:
 def deal_for_filing(filing: Filing, servicing_fee_rate: float | None = None) -> Deal:
     """The shipped deal of the filing's series, else one built from its deal terms.
 
-    Pools take original-term ranges in months from the years the filing states,
+    Pools take original-term ranges in months from the bounds the filing states
+    (years or months; "more than 20 years" starts at 241 months),
     target rates from its premium/discount sentences, and the servicing fee
     ``servicing_fee_rate`` (0.25% a year unless given).
     """
@@ -159,13 +160,12 @@ def deal_for_filing(filing: Filing, servicing_fee_rate: float | None = None) -> 
         raise FilingError(f"{filing.source}: no cut-off date or pools to build a deal from")
     pools = []
     for pool in terms.pool_names:
-        if pool not in terms.original_term_years or pool not in terms.target_rates:
+        if pool not in terms.original_terms or pool not in terms.target_rates:
             raise FilingError(f"{filing.source}: pool {pool} lacks its term range or target rate")
-        low, high = terms.original_term_years[pool]
         pools.append(
             {
                 "name": pool,
-                "original_term": (low * 12, high * 12),
+                "original_term": terms.original_terms[pool],
                 "target_rate": float(terms.target_rates[pool]),
             }
         )
@@ -258,6 +258,24 @@ def _pool_tables(filing: Filing, pool: str) -> tuple[dict[str, tuple[RowTarget, 
     return tables, unreadable
 
 
+def _tables_holding(
+    tables: dict[str, tuple[RowTarget, ...]], count: int, pool: str
+) -> tuple[dict[str, tuple[RowTarget, ...]], list[str]]:
+    """The tables whose rows hold the pool's loan count; another cannot be reproduced."""
+    kept: dict[str, tuple[RowTarget, ...]] = {}
+    left_out: list[str] = []
+    for kind, rows in tables.items():
+        held = sum(r.count for r in rows)
+        if held == count:
+            kept[kind] = rows
+        else:
+            left_out.append(
+                f"{kind} table of pool {pool}: rows hold {held} loans but the pool has "
+                f"{count}; the table cannot be reproduced"
+            )
+    return kept, left_out
+
+
 def _cents(figure: FilingFigure | None) -> int | None:
     if figure is None or figure.value is None:
         return None
@@ -281,6 +299,8 @@ def read_targets(filing: Filing, deal: Deal) -> Targets:
             raise FilingError(
                 f"{filing.source}: pool {terms.name} has no loan count or aggregate balance"
             )
+        tables, left_out = _tables_holding(tables, int(count), terms.name)
+        unreadable += left_out
         pools.append(
             PoolTargets(terms.name, int(count), cents, figures, tables, terms, tuple(unreadable))
         )

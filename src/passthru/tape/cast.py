@@ -20,6 +20,10 @@ BOOLEAN_WORDS: dict[str, bool] = {
     "y": True, "n": False, "1": True, "0": False,
 }  # fmt: skip
 ZIP_DIGITS = 5
+DOLLAR_COLUMNS = ("original_balance", "current_balance")
+PERCENT_COLUMNS = ("note_rate", "servicing_fee_rate", "ltv", "ltv_without_pledge")
+# Commas only between groups of three digits: "1,234,567.89", never "1,5" or "12,34".
+THOUSANDS_GROUPED = r"^[+-]?\d{1,3}(,\d{3})+(\.\d*)?$"
 SOURCE_PREFIX = "source "
 # A scaled value (0.05625 * 100) is rounded to drop binary noise; no rate has more decimals.
 SCALED_DECIMALS = 9
@@ -43,9 +47,22 @@ def _text(name: str) -> pl.Expr:
     return pl.when(text == "").then(None).otherwise(text)
 
 
+def _spreadsheet_number(name: str) -> pl.Expr:
+    """Text as a spreadsheet saves it: "$1,234,567.89" in a dollar column, "6.375%" in
+    a percent column (docs/loan-tape.md units: the sign only repeats the unit)."""
+    text = _text(name)
+    if name in PERCENT_COLUMNS:
+        text = text.str.strip_suffix("%").str.strip_chars_end()
+    if name in DOLLAR_COLUMNS:
+        text = text.str.strip_prefix("$").str.strip_chars_start()
+        grouped = text.str.contains(THOUSANDS_GROUPED)
+        text = pl.when(grouped).then(text.str.replace_all(",", "", literal=True)).otherwise(text)
+    return text
+
+
 def _number(name: str, dtype: pl.DataType) -> pl.Expr:
     if _is_text(dtype):
-        value = _text(name).cast(pl.Float64, strict=False)
+        value = _spreadsheet_number(name).cast(pl.Float64, strict=False)
     elif dtype.is_numeric():
         value = pl.col(name).cast(pl.Float64)
     else:

@@ -49,7 +49,9 @@ def _open(path: Path, source: str) -> fastexcel.ExcelReader:
 
 
 def _header(reader: fastexcel.ExcelReader, sheet: str, skip_rows: int) -> list[str]:
-    top = reader.load_sheet(sheet, header_row=None, skip_rows=skip_rows, n_rows=1).to_polars()
+    with _quiet_type_inference():  # a blank header cell has no type to infer
+        top = reader.load_sheet(sheet, header_row=None, skip_rows=skip_rows, n_rows=1)
+    top = top.to_polars()
     if top.height == 0:
         return []
     return header_names([None if v is None else str(v) for v in top.row(0)])
