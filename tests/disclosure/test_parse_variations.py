@@ -162,6 +162,44 @@ def test_rounding_of_whole_dollar_rows_is_tolerated_up_to_half_a_dollar_a_row():
     assert len(_reading(parse_filing(COVER + off))) == 1
 
 
+POOL_COUNTS = COVER + (
+    "     The total numbers of the pool I mortgage loans and the pool II mortgage\n"
+    "loans as of May 1, 2004 were {count} and 283, respectively.\n\n"
+)
+
+
+def test_a_total_that_disagrees_with_the_pools_loan_count_names_both():
+    text = POOL_COUNTS.format(count=108) + PROPERTY_TABLE
+    f = parse_filing(text)
+    total_line = _line_of(text, "Total ")
+    count_line = _line_of(text, "The total numbers")  # where the sentence starts
+    assert _reading(f) == [
+        f"line {total_line}: table 'TYPES OF DWELLINGS SUBJECT TO GROUP I MORTGAGE LOANS': "
+        f"the Total row says 107 loans but the narrative gives 108 for pool I (line {count_line})"
+    ]
+
+
+def test_a_total_that_agrees_with_the_pools_loan_count_is_quiet():
+    assert _reading(parse_filing(POOL_COUNTS.format(count=107) + PROPERTY_TABLE)) == []
+
+
+def test_a_single_pool_total_is_checked_against_all_the_loans():
+    text = SINGLE_POOL + (
+        "\n                TYPES OF DWELLINGS SUBJECT TO THE MORTGAGE LOANS\n\n"
+        + TABLE_HEADER
+        + "Detached Houses                     511                        $ 250,000,000\n\n"
+        "Total                               511                        $ 250,000,000\n"
+    )
+    f = parse_filing(text)
+    total_line = _line_of(text, "Total ")
+    count_line = _line_of(text, "The total number of")
+    assert _reading(f) == [
+        f"line {total_line}: table 'TYPES OF DWELLINGS SUBJECT TO THE MORTGAGE LOANS': the "
+        f"Total row says 511 loans but the narrative gives 512 for all the mortgage loans "
+        f"(line {count_line})"
+    ]
+
+
 def test_table_without_total_row_warns_and_keeps_its_rows():
     text = COVER + "".join(
         line + "\n" for line in PROPERTY_TABLE.splitlines() if not line.startswith("Total")

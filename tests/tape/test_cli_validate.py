@@ -62,7 +62,18 @@ def test_json_format():
 def test_layout_option():
     result = run(DATA / "fannie-mae" / "legacy-25.txt", "--layout", "fannie-mae")
     assert result.exit_code == 0
-    assert result.output.count("[unknown_from_layout]") == 7
+    # zip, documentation, additional_collateral for all loans; property_type and
+    # loan_purpose for one each; the servicing fee is the deal's default instead
+    assert result.output.count("[unknown_from_layout]") == 5
+    assert result.output.count("[servicing_fee_default]") == 1
+
+
+def test_layout_with_a_deal_does_not_call_the_fee_or_the_unpledged_ltv_unknown():
+    result = run(DATA / "fannie-mae" / "legacy-25.txt", "--layout", "fannie-mae",
+                 "--deal", "cmsi-2003-2", "--cut-off", "2003-03-01")  # fmt: skip
+    assert "[servicing_fee_default]" in result.output
+    assert "servicing_fee_rate; it stays unknown" not in result.output
+    assert "ltv_without_pledge" not in result.output
 
 
 def test_bad_cut_off_is_a_usage_error():

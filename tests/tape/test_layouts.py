@@ -19,6 +19,8 @@ from passthru.tape import LAYOUTS, load_tape
 FANNIE = Path(__file__).parents[1] / "data" / "tapes" / "fannie-mae"
 UNKNOWN = {"servicing_fee_rate", "ltv_without_pledge", "zip", "documentation",
            "additional_collateral"}  # fmt: skip
+TREATED_AS_UNKNOWN = {"zip", "documentation", "additional_collateral", "property_type",
+                      "loan_purpose"}  # fmt: skip
 
 
 def test_layouts_are_listed():
@@ -60,9 +62,21 @@ def test_legacy_25_fields_form_a_pool_at_each_first_payment_date():
 def test_unknown_columns_are_one_warning_each_and_exposed():
     load = load_tape(FANNIE / "legacy-25.txt", layout="fannie-mae")
     unknown = {i.column: i.message for i in load.warnings if i.rule == "unknown_from_layout"}
-    assert set(unknown) == UNKNOWN | {"property_type", "loan_purpose"}
+    # the servicing fee takes the deal's default and ltv_without_pledge matters only
+    # for pledged loans: neither is unknown to the run
+    assert set(unknown) == TREATED_AS_UNKNOWN
     assert unknown["property_type"].startswith("1 of 3 loans")
     assert set(load.unknown_columns) == set(unknown)
+
+
+def test_the_missing_servicing_fee_is_said_once_to_take_the_deals_default():
+    load = load_tape(FANNIE / "legacy-25.txt", layout="fannie-mae")
+    (fee,) = [i for i in load.warnings if i.column == "servicing_fee_rate"]
+    assert fee.rule == "servicing_fee_default"
+    assert fee.message.startswith("3 of 3 loans")
+    assert "the deal's servicing fee applies (zero without a deal)" in fee.message
+    assert "stays unknown" not in fee.message
+    assert [i for i in load.warnings if i.column == "ltv_without_pledge"] == []
 
 
 def test_a_given_cut_off_deducts_every_payment_due_by_then():

@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
+from pathlib import Path
 
 import polars as pl
 import pytest
 
 from passthru.errors import TapeError
-from passthru.tape import validate_tape
+from passthru.tape import load_tape, validate_tape
 from passthru.tape.schema import SCHEMA
 
 CUT_OFF = date(2003, 2, 1)
+DATA = Path(__file__).parents[1] / "data" / "tapes"
 
 # A loan that passes every rule at the 2003-02-01 cut-off: first payment due on
 # the cut-off date (deducted), so 359 payments remain to 2033-01-01.
@@ -216,3 +219,47 @@ def test_missing_required_columns_are_named_together():
         ("missing_column", "zip"),
         ("missing_column", "ltv"),
     }
+
+
+@pytest.mark.parametrize(
+    ("change", "rule", "expected"),
+    [
+        ({"original_balance": 381000.0, "current_balance": 381500.0}, "current_le_original",
+         "exceeds original_balance 381,000.00"),
+        ({"note_rate": 6.0, "servicing_fee_rate": 6.0}, "servicing_fee_below_note_rate",
+         "not below the note rate 6"),
+        ({"note_rate": 0.0000001, "servicing_fee_rate": 0.25}, "servicing_fee_below_note_rate",
+         "not below the note rate 0.0000001"),
+        ({"ltv": 90.0}, "mortgage_insurance_over_80",
+         "ltv 90 above 80 without primary mortgage insurance"),
+        ({"ltv": 80.0, "additional_collateral": True, "ltv_without_pledge": 72.5},
+         "ltv_without_pledge_below_ltv",
+         "below ltv 80 (the pledge should lower the LTV, not raise it)"),
+    ],
+)  # fmt: skip
+def test_numbers_in_messages_are_plain_decimals_not_float_reprs(change, rule, expected):
+    load = validate_tape(tape(change), cut_off=CUT_OFF)
+    (issue,) = [i for i in load.issues if i.rule == rule]
+    assert issue.message == expected
+
+
+def test_no_rule_message_shows_a_float_repr():
+    load = validate_tape(
+        tape(
+            {"original_balance": 200000.0, "current_balance": 250000.0},
+            {"note_rate": 5.0, "servicing_fee_rate": 5.0},
+            {"ltv": 95.0, "additional_collateral": True, "ltv_without_pledge": 85.0},
+            {"property_type": "multi_family", "units": 1, "original_term": 240},
+            {"remaining_term": 300, "maturity_date": date(2028, 1, 1)},
+        ),
+        cut_off=CUT_OFF,
+    )
+    assert len(load.issues) >= 7
+    assert [i.message for i in load.issues if re.search(r"\d\.0\b|\de[+-]?\d", i.message)] == []
+
+
+def test_a_csv_tape_quotes_the_original_balance_in_dollars():
+    load = load_tape(DATA / "malformed" / "current_above_original.csv", cut_off=CUT_OFF)
+    (issue,) = load.errors
+    assert (issue.rule, issue.value) == ("current_le_original", "400000.01")
+    assert issue.message == "exceeds original_balance 400,000.00"

@@ -65,6 +65,7 @@ def parse_filing(text: str, *, source: str = "<text>") -> Filing:
             f"{source}: no CMSI-style content found (no series, narrative figure or table)"
         )
     warnings = scan.warnings + narrative.warnings + certificates.warnings
+    warnings += scan.pool_count_mismatches(_loan_counts(pools))
     header = _Header(lines, flat, warnings)
     cut_off = narrative.cut_off_date or _fallback_cut_off(flat)
     if cut_off is None:
@@ -148,6 +149,15 @@ def _pools(read: NarrativeRead) -> dict[str, dict[str, FilingFigure]]:
         for pool in names:
             read.put(pool, key, printed, line)
     return {pool: read.figures[pool] for pool in names if pool in read.figures}
+
+
+def _loan_counts(pools: dict[str, dict[str, FilingFigure]]) -> dict[str, tuple[int, int]]:
+    """Each pool's loan count from the narrative, with the line that states it."""
+    return {
+        pool: (int(figure.value), figure.line)
+        for pool, figures in pools.items()
+        if (figure := figures.get("loan_count")) is not None and figure.value is not None
+    }
 
 
 def _deal_terms(

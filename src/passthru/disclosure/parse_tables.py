@@ -103,11 +103,35 @@ class _Draft:
 
 @dataclass
 class TableScan:
-    """Every table of a filing, the line indexes they occupy, and what did not add up."""
+    """Every table of a filing, the line indexes they occupy, and what did not add up.
+
+    ``total_lines`` holds, for each table in order, the 1-based line of its Total
+    row (0 when it has none).
+    """
 
     tables: list[FilingTable] = field(default_factory=list)
     occupied: set[int] = field(default_factory=set)
     warnings: list[str] = field(default_factory=list)
+    total_lines: list[int] = field(default_factory=list)
+
+    def pool_count_mismatches(self, loan_counts: dict[str, tuple[int, int]]) -> list[str]:
+        """Tables whose Total count is not their pool's loan count from the narrative.
+
+        ``loan_counts`` maps a pool to (loan count, 1-based line of the sentence).
+        """
+        found = []
+        for table, total_line in zip(self.tables, self.total_lines, strict=True):
+            if table.total is None or table.pool not in loan_counts:
+                continue
+            count, line = loan_counts[table.pool]
+            if table.total.count != count:
+                pool = "all the mortgage loans" if table.pool == ALL_LOANS else f"pool {table.pool}"
+                found.append(
+                    f"line {total_line}: table {' '.join(table.title) or '(untitled)'!r}: "
+                    f"the Total row says {table.total.count} loans but the narrative gives "
+                    f"{count} for {pool} (line {line})"
+                )
+        return found
 
 
 def read_tables(lines: list[str]) -> TableScan:
@@ -126,6 +150,7 @@ def read_tables(lines: list[str]) -> TableScan:
         end = _read_footnote(lines, end, draft)
         scan.occupied.update(range(title_at, end))
         scan.tables.append(_finish(draft, scan.warnings))
+        scan.total_lines.append(draft.total_at + 1 if draft.total else 0)
         i = end
     return scan
 

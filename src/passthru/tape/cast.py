@@ -160,7 +160,9 @@ def check_columns(raw: RawTape) -> list[Issue]:
             )
             for c in missing
         )
-        raise TapeError(f"{raw.source}: required columns missing: {', '.join(missing)}", issues)
+        hint = f" ({raw.missing_column_hint})" if raw.missing_column_hint else ""
+        message = f"{raw.source}: required columns missing: {', '.join(missing)}{hint}"
+        raise TapeError(message, issues)
     return [
         Issue(
             raw.source,

@@ -2,12 +2,14 @@
 
 Cells keep their Excel types (numbers, dates, text). A sheet that is not a tape
 (a cover page, notes) is answered with ``excel_sheet`` naming the other sheets.
+Sheet rows are counted from 0 here, as fastexcel counts them from the top of
+the sheet; messages number them from 1, as Excel shows them.
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -15,7 +17,9 @@ import fastexcel
 import polars as pl
 
 from passthru.tape.sources import (
+    HEADER_SCAN_ROWS,
     check_duplicates,
+    find_header_row,
     header_names,
     require_file,
     structural_error,
@@ -48,13 +52,24 @@ def _open(path: Path, source: str) -> fastexcel.ExcelReader:
         ) from None
 
 
-def _header(reader: fastexcel.ExcelReader, sheet: str, skip_rows: int) -> list[str]:
+def _top_rows(reader: fastexcel.ExcelReader, sheet: str, skip_rows: int) -> list[tuple]:
+    """The first ``HEADER_SCAN_ROWS`` rows after ``skip_rows``, every cell as text."""
     with _quiet_type_inference():  # a blank header cell has no type to infer
-        top = reader.load_sheet(sheet, header_row=None, skip_rows=skip_rows, n_rows=1)
-    top = top.to_polars()
-    if top.height == 0:
-        return []
-    return header_names([None if v is None else str(v) for v in top.row(0)])
+        top = reader.load_sheet(
+            sheet, header_row=None, skip_rows=skip_rows, n_rows=HEADER_SCAN_ROWS, dtypes="string"
+        )
+    return top.to_polars().rows()
+
+
+def _locate_header(
+    reader: fastexcel.ExcelReader, sheet: str, skip_rows: int, find_header: Sequence[str]
+) -> tuple[int | None, list[str]]:
+    """The sheet row holding the header and its names; see :func:`read_excel`."""
+    rows = _top_rows(reader, sheet, skip_rows)
+    found = find_header_row(rows, find_header) if find_header else 0
+    if not rows:
+        return found, []
+    return found if found is None else skip_rows + found, header_names(list(rows[found or 0]))
 
 
 def _choose_sheet(
@@ -63,23 +78,24 @@ def _choose_sheet(
     sheet: str | None,
     expected: Iterable[str],
     skip_rows: int,
-) -> tuple[str, list[str]]:
+    find_header: Sequence[str],
+) -> tuple[str, int | None, list[str]]:
     names = list(reader.sheet_names)
     if sheet is not None:
         if sheet not in names:
             message = f"no sheet {sheet!r}; the workbook has sheets {', '.join(map(repr, names))}"
             raise structural_error(source, "excel_sheet", message, value=sheet)
-        return sheet, _header(reader, sheet, skip_rows)
+        return sheet, *_locate_header(reader, sheet, skip_rows, find_header)
     first = names[0]
-    header = _header(reader, first, skip_rows)
+    found, header = _locate_header(reader, first, skip_rows, find_header)
     if len(names) > 1 and not set(header) & set(expected):
         others = ", ".join(map(repr, names[1:]))
         message = (
-            f"the first sheet {first!r} is not a loan tape (no known column in its first row); "
+            f"the first sheet {first!r} is not a loan tape (no known column in its header row); "
             f"the workbook also has sheets {others}: choose one with --sheet"
         )
         raise structural_error(source, "excel_sheet", message, value=first)
-    return first, header
+    return first, found, header
 
 
 def read_excel(
@@ -89,18 +105,26 @@ def read_excel(
     sheet: str | None = None,
     expected: Iterable[str] = (),
     skip_rows: int = 0,
-) -> pl.DataFrame:
-    """One sheet with typed cells; ``expected`` are the column names a tape sheet has."""
+    find_header: Sequence[str] = (),
+) -> tuple[pl.DataFrame, int | None]:
+    """One sheet with typed cells, and the 0-based sheet row of its header.
+
+    ``expected`` are the column names a tape sheet has. The header is the row
+    after ``skip_rows``, unless ``find_header`` names columns: then it is the
+    first of the next ``HEADER_SCAN_ROWS`` rows that holds them all, and the row
+    returned is ``None`` when none does (the first row is read as the header).
+    """
     require_file(path, source)
     reader = _open(path, source)
-    chosen, header = _choose_sheet(reader, source, sheet, expected, skip_rows)
+    chosen, found, header = _choose_sheet(reader, source, sheet, expected, skip_rows, find_header)
     if not header:
         raise structural_error(source, "empty_file", f"sheet {chosen!r} is empty")
     check_duplicates(header, source)
+    header_row = skip_rows if found is None else found
     try:
         with _quiet_type_inference():
-            typed = reader.load_sheet(chosen, header_row=skip_rows, schema_sample_rows=None)
-        text = reader.load_sheet(chosen, header_row=skip_rows, dtypes="string")
+            typed = reader.load_sheet(chosen, header_row=header_row, schema_sample_rows=None)
+        text = reader.load_sheet(chosen, header_row=header_row, dtypes="string")
         frame = _keep_every_cell(typed.to_polars(), text.to_polars())
     except Exception as exc:  # a sheet calamine cannot decode
         reason = str(exc).splitlines()[0]
@@ -108,7 +132,7 @@ def read_excel(
     if frame.width != len(header):
         message = f"sheet {chosen!r}: {frame.width} columns of data, {len(header)} header cells"
         raise structural_error(source, "excel_header", message)
-    return with_source_row(frame.rename(dict(zip(frame.columns, header, strict=True))))
+    return with_source_row(frame.rename(dict(zip(frame.columns, header, strict=True)))), found
 
 
 def _keep_every_cell(typed: pl.DataFrame, text: pl.DataFrame) -> pl.DataFrame:

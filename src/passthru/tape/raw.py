@@ -22,6 +22,8 @@ class RawTape:
     not missing. ``scale`` multiplies numeric columns after parsing (a mapping's
     ``[scale]``). ``cut_off_column`` names a column holding each loan's own
     cut-off date (a layout that forms a new pool at each first payment date).
+    ``missing_column_hint`` is said with a ``missing_column`` error: why the
+    reader may have missed the header.
     """
 
     source: str
@@ -32,3 +34,4 @@ class RawTape:
     date_format: str = ISO_DATE
     scale: tuple[tuple[str, float], ...] = ()
     cut_off_column: str | None = None
+    missing_column_hint: str | None = None

@@ -3,17 +3,22 @@
 Each rule's ``violated`` is a Polars expression over the typed tape; a null
 result (a value missing or already rejected by its type) is not a violation.
 Errors reject the loan; warnings inform (a careful analyst would look, but the
-loan may be right).
+loan may be right). A number quoted in a message is a plain decimal
+(``381,000.00`` for dollars, ``6.375`` or ``80`` for percents), never a float's
+repr such as ``381000.0``.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from decimal import Decimal
 
 import polars as pl
 
 from passthru.errors import Severity
+from passthru.money import format_number
 from passthru.tape import schema
+from passthru.tape.cast import DOLLAR_COLUMNS
 from passthru.tape.dates import add_months, months_later_differs, remaining_payments
 from passthru.tape.sources import SOURCE_ROW
 
@@ -42,6 +47,18 @@ class Rule:
     message: str | pl.Expr
     severity: Severity = "error"
     confirm: pl.Expr | None = None
+
+
+def _decimal_text(value: float) -> str:
+    """Plain decimal digits of a number as typed: 80, 6.375, 0.0000001 (not 80.0 or 1e-07)."""
+    return f"{Decimal(repr(value)).normalize():f}"
+
+
+def _shown(name: str) -> pl.Expr:
+    """A number for a message: dollars with cents and thousands separators, others plain."""
+    if name in DOLLAR_COLUMNS:
+        return col(name).map_elements(lambda v: format_number(v, 2), return_dtype=pl.String)
+    return col(name).map_elements(_decimal_text, return_dtype=pl.String)
 
 
 def _outside(name: str, low: float, high: float, *, low_open: bool = False) -> pl.Expr:
@@ -78,7 +95,7 @@ def value_rules() -> tuple[Rule, ...]:
             "current_le_original",
             "current_balance",
             col("current_balance") > col("original_balance"),
-            pl.format("exceeds original_balance {}", col("original_balance")),
+            pl.format("exceeds original_balance {}", _shown("original_balance")),
         ),
         Rule(
             "note_rate_range",
@@ -103,7 +120,7 @@ def value_rules() -> tuple[Rule, ...]:
             "servicing_fee_below_note_rate",
             "servicing_fee_rate",
             col("servicing_fee_rate") >= col("note_rate"),
-            pl.format("not below the note rate {}", col("note_rate")),
+            pl.format("not below the note rate {}", _shown("note_rate")),
         ),
         Rule(
             "term_range",
@@ -192,14 +209,16 @@ def _consistency_warnings() -> tuple[Rule, ...]:
             "ltv_without_pledge_below_ltv",
             "ltv_without_pledge",
             col("ltv_without_pledge") < col("ltv"),
-            pl.format("below ltv {} (the pledge should lower the LTV, not raise it)", col("ltv")),
+            pl.format(
+                "below ltv {} (the pledge should lower the LTV, not raise it)", _shown("ltv")
+            ),
             "warning",
         ),
         Rule(
             "mortgage_insurance_over_80",
             "mortgage_insurance",
             (col("ltv") > MI_LTV) & ~col("mortgage_insurance"),
-            pl.format("ltv {} above 80 without primary mortgage insurance", col("ltv")),
+            pl.format("ltv {} above 80 without primary mortgage insurance", _shown("ltv")),
             "warning",
         ),
     )

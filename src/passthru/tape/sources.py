@@ -3,13 +3,21 @@
 Structural problems that leave nothing to validate raise :class:`TapeError`
 with a named rule: ``file_missing``, ``empty_file``, ``encoding``,
 ``duplicate_column``, ``csv_structure``, ``parquet_unreadable``.
-Every raw frame carries ``source_row``, the 1-based data row of the source.
+Every raw frame carries ``source_row``, the 1-based data row of the source:
+rows are counted from the header row (row 0), blank rows included, so row ``n``
+is ``n`` lines (sheet rows) below the column names.
+
+A canonical tape may have title rows above its header (a title, a date, a blank
+row): :func:`find_header_row` finds the header among the first
+``HEADER_SCAN_ROWS`` rows.
 """
 
 from __future__ import annotations
 
 import csv
 from collections import Counter
+from collections.abc import Iterable, Sequence
+from itertools import islice
 from pathlib import Path
 
 import polars as pl
@@ -18,6 +26,8 @@ from passthru.errors import Issue, TapeError
 
 SOURCE_ROW = "source_row"
 UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+HEADER_SCAN_ROWS = 20
+NO_HEADER_HINT = f"no row in the first {HEADER_SCAN_ROWS} holds the required columns"
 
 
 def structural_error(file: str, rule: str, message: str, **where) -> TapeError:
@@ -50,6 +60,39 @@ def header_names(names: list[str]) -> list[str]:
     """Header names stripped of spaces; a blank name becomes ``column_<position>``."""
     stripped = [str(name).strip() if name is not None else "" for name in names]
     return [name or f"column_{i}" for i, name in enumerate(stripped, start=1)]
+
+
+def holds_columns(row: Sequence[object], required: Iterable[str]) -> bool:
+    """Whether a row names every required column, ignoring case and surrounding spaces."""
+    names = {str(cell).strip().casefold() for cell in row if cell is not None}
+    return all(name.casefold() in names for name in required)
+
+
+def find_header_row(rows: Sequence[Sequence[object]], required: Iterable[str]) -> int | None:
+    """Index of the first of ``rows`` that holds every ``required`` column name."""
+    required = tuple(required)
+    return next((i for i, row in enumerate(rows) if holds_columns(row, required)), None)
+
+
+def header_row_issue(source: str, index: int, unit: str) -> Issue:
+    """``header_row``: the header was found below title rows; says where and what rows count."""
+    number = index + 1
+    message = (
+        f"the first {unit} does not hold the column names; the header is {unit} {number} "
+        f"(the {index} {unit}s above it are skipped); rows are counted from it: "
+        f"row 1 is {unit} {number + 1}"
+    )
+    return Issue(source, "header_row", message, value=str(number), severity="warning")
+
+
+def delimited_top_rows(path: Path, delimiter: str, skip_rows: int = 0) -> list[list[str]]:
+    """The first ``HEADER_SCAN_ROWS`` lines after ``skip_rows``, split into fields.
+
+    Undecodable bytes are replaced here: the whole file's encoding is checked on reading.
+    """
+    with path.open(encoding="utf-8-sig", errors="replace", newline="") as text:
+        lines = list(islice(text, skip_rows, skip_rows + HEADER_SCAN_ROWS))
+    return [list(fields) for fields in csv.reader(lines, delimiter=delimiter)]
 
 
 def check_duplicates(names: list[str], source: str) -> None:

@@ -21,6 +21,9 @@ from passthru.tape.raw import RawTape
 from passthru.tape.rules import Rule, date_rules, value_rules
 from passthru.tape.sources import SOURCE_ROW, stringify, structural_error, with_source_row
 
+FILLED_BY_DEAL = "servicing_fee_rate"
+NOT_UNKNOWN = (FILLED_BY_DEAL, "ltv_without_pledge")
+
 
 @dataclass(frozen=True)
 class TapeLoad:
@@ -28,7 +31,9 @@ class TapeLoad:
     the rejected rows (raw text plus ``reasons``), and every issue.
 
     ``unknown_columns`` are canonical columns the source layout does not carry
-    for some or all loans: null there is unknown, never invented. ``cut_off`` is
+    for some or all loans and the run treats as unknown: null there is unknown,
+    never invented (a missing servicing fee takes the deal's default instead, and
+    ``ltv_without_pledge`` matters only for pledged loans). ``cut_off`` is
     the cut-off date the remaining terms were checked against (given or inferred).
     """
 
@@ -125,13 +130,30 @@ def _rule_issues(frame: pl.DataFrame, rules: tuple[Rule, ...], raw: RawTape) -> 
 
 
 def _unknown_columns(raw: RawTape, frame: pl.DataFrame) -> tuple[tuple[str, ...], list[Issue]]:
-    """``unknown_from_layout``: one warning per column the layout leaves unknown."""
+    """``unknown_from_layout``: one warning per column the run will treat as unknown.
+
+    Two columns a layout may lack are not unknown to the run. ``servicing_fee_rate``
+    is filled with the deal's default (docs/loan-tape.md; zero without a deal): one
+    ``servicing_fee_default`` warning says so. ``ltv_without_pledge`` is empty by
+    design for loans without additional collateral; a pledged loan that lacks it
+    has its own ``ltv_without_pledge_missing`` warning.
+    """
     if not raw.unknown_allowed:
         return (), []
     nulls = frame.select(pl.col(list(raw.unknown_allowed)).null_count()).row(0, named=True)
-    unknown = tuple(c for c in schema.COLUMN_NAMES if nulls.get(c))
     layout = raw.layout or "source"
-    issues = [
+    issues = []
+    if nulls.get(FILLED_BY_DEAL):
+        message = (
+            f"{nulls[FILLED_BY_DEAL]} of {frame.height} loans: the {layout} layout does not "
+            f"give {FILLED_BY_DEAL}; the deal's servicing fee applies (zero without a deal)"
+        )
+        issues.append(
+            Issue(raw.source, "servicing_fee_default", message, column=FILLED_BY_DEAL,
+                  severity="warning")
+        )  # fmt: skip
+    unknown = tuple(c for c in schema.COLUMN_NAMES if nulls.get(c) and c not in NOT_UNKNOWN)
+    issues += [
         Issue(
             raw.source,
             "unknown_from_layout",
