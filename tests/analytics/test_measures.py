@@ -19,6 +19,8 @@ from passthru.analytics import (
     price_from_yield,
     wal,
 )
+from passthru.analytics.errors import PriceQuoteError
+from passthru.errors import AssumptionError
 
 STEP = 1e-3  # percentage points
 
@@ -100,6 +102,19 @@ def test_exactly_one_of_price_and_yield():
     for kwargs in ({}, {"price": 100.0, "yield_": 5.0}):
         with pytest.raises(ValueError, match="exactly one"):
             measures(cf, prin, settle=date(2003, 3, 1), delay=24, coupon=6, **kwargs)
+
+
+@pytest.mark.parametrize("price", [0, 0.0, "0-00", -1.0])
+def test_a_price_of_zero_or_less_has_no_yield(price):
+    cf, prin, _ = _cash_flows()
+    with pytest.raises(PriceQuoteError, match="above 0"):
+        measures(cf, prin, price=price, settle=date(2003, 2, 24), delay=24, coupon=6.0)
+
+
+def test_a_negative_delay_is_refused():
+    cf, prin, _ = _cash_flows()
+    with pytest.raises(AssumptionError, match="delay is 0 days or more"):
+        measures(cf, prin, price=100, settle=date(2003, 2, 1), delay=-3, coupon=6.0)
 
 
 def test_json_keys_and_io_without_average_life():

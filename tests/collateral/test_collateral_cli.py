@@ -190,3 +190,11 @@ def test_matrix_prints_defaults_and_losses(tape_csv):
 def test_matrix_refuses_a_bad_list(tape_csv):
     result = runner.invoke(app, ["matrix", str(tape_csv), "--psa", "100,fast"])
     assert result.exit_code == 1 and "--psa" in result.output
+
+
+@pytest.mark.parametrize(("option", "field"), [("--psa", "psa"), ("--sda", "sda")])
+def test_matrix_refuses_an_empty_list(tape_csv, option, field):
+    result = runner.invoke(app, ["matrix", str(tape_csv), option, ","])
+    assert result.exit_code == 1, result.output
+    assert f"{field}: no {field.upper()} speeds" in result.output
+    assert result.exception is None or isinstance(result.exception, SystemExit)

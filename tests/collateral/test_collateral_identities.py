@@ -9,6 +9,7 @@ import polars as pl
 import pytest
 
 from passthru.collateral import Assumptions, Prepayment, project, project_grid
+from passthru.errors import AssumptionError
 from passthru.money import cents
 
 
@@ -227,3 +228,8 @@ def test_horizon_cut_keeps_the_balance_in_the_conservation():
     assert run.frame["period"].max() == 24
     assert run.summary["ending_balance"][0] > 0
     assert abs(run.conservation_gap()["gap"][0]) < 0.005
+
+
+def test_a_grid_of_no_scenarios_is_refused(sf_loans):
+    with pytest.raises(AssumptionError, match="no scenarios"):
+        project_grid(sf_loans, [])

@@ -62,6 +62,20 @@ def test_points_are_scaled_onto_the_plot_area():
     assert points[2] == pytest.approx((WIDTH - RIGHT, HEIGHT - BOTTOM))
 
 
+def test_no_two_series_look_alike_beyond_the_palette():
+    # ten classes on the class chart, eight colours: the 9th and 10th repeat the first two
+    # colours dashed, in the plot and in the legend alike
+    x = np.arange(5.0)
+    _, root = _chart([Series(f"s{i}", x, x + i) for i in range(len(PALETTE) + 2)])
+    lines = root.findall(".//svg:polyline", NS)
+    keys = [(p.get("stroke"), p.get("stroke-dasharray")) for p in lines]
+    assert len(set(keys)) == len(keys)
+    assert keys[len(PALETTE)] == (PALETTE[0], "8 4")
+    assert keys[0] == (PALETTE[0], None)
+    legend = root.findall(".//svg:g[@class='legend']/svg:line", NS)
+    assert [(m.get("stroke"), m.get("stroke-dasharray")) for m in legend] == keys
+
+
 def test_each_series_has_its_colour_and_a_legend_entry():
     x = np.arange(5.0)
     svg, root = _chart([Series("A & B", x, x), Series("<C>", x, 2 * x)])

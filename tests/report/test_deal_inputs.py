@@ -51,3 +51,18 @@ def test_senior_prepayment_is_one_line_per_pool(results):
     frame = senior_prepayment_frame(results, CMSI.pool_names)
     assert frame.columns == ["period", "Pool I", "Pool II"]
     assert frame["Pool I"][0] == 100.0  # 100% for the first five years (§2.5)
+
+
+def test_senior_prepayment_line_ends_when_its_pool_is_paid_off(results):
+    # pool II (10-15 year loans) is paid off long before pool I; its senior prepayment
+    # percentage applies to no principal after that and is left out (null), not drawn as 0%
+    frame = senior_prepayment_frame(results, CMSI.pool_names)
+    days = results.deal.filter(pl.col("scenario") == 0).sort("period")
+    strip = days["target_rate_strip_II"].to_numpy()
+    retired = int((strip > 0.005).sum())  # the day pool II's strip reaches 0
+    assert 0 < retired < days.height
+    pool_ii = frame["Pool II"]
+    assert pool_ii[: retired + 1].null_count() == 0
+    assert pool_ii[retired + 1 :].null_count() == days.height - retired - 1
+    assert pool_ii.drop_nulls().min() > 0
+    assert frame["Pool I"].null_count() == 0

@@ -8,6 +8,8 @@ default every class retires exactly when its pool's last loan matures.
 
 from __future__ import annotations
 
+from types import SimpleNamespace
+
 import numpy as np
 import polars as pl
 import pytest
@@ -16,6 +18,8 @@ from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from passthru.cli import app
+from passthru.cli.app import console
+from passthru.cli.run import _print_classes
 from passthru.collateral import Assumptions
 from passthru.deal import Deal, load_deal
 from passthru.errors import ConservationError, DealError
@@ -162,3 +166,22 @@ def test_cli_run_reports_a_bad_deal(tmp_path):
         app, ["run", "cmsi-2002-12", "--tape", str(tape), "-o", str(tmp_path)]
     )
     assert result.exit_code == 1
+
+
+def test_cli_run_summary_prints_every_digit_on_an_80_column_terminal(monkeypatch, capsys):
+    # a 2003-2-sized class at 400% SDA: $537,576,571.87 initial, $11,335,025.71 lost; a rich
+    # table with boxed columns cuts such figures to "$537,576,57…" at 80 columns
+    figures = {
+        "beginning_balance": [537_576_571.87, 0.0],
+        "interest_paid": [347_755_516.86, 0.0],
+        "principal_paid": [526_241_546.16, 0.0],
+        "loss": [11_335_025.71, 0.0],
+        "ending_balance": [0.0, 0.0],
+    }
+    classes = pl.DataFrame({"scenario": [0, 0], "class": ["IA-1", "IA-1"], **figures})
+    monkeypatch.setattr(console, "width", 80)
+    _print_classes(SimpleNamespace(classes=classes))
+    out = capsys.readouterr().out
+    assert "…" not in out
+    for figure in ("$537,576,571.87", "$347,755,516.86", "$526,241,546.16", "$11,335,025.71"):
+        assert figure in out

@@ -14,6 +14,7 @@ from datetime import date
 import numpy as np
 
 from passthru.analytics.daycount import cash_flow_times, days_into_accrual_month
+from passthru.analytics.errors import PriceQuoteError
 from passthru.analytics.prices import parse_price
 from passthru.analytics.yields import (
     _scalar_or_array,
@@ -23,6 +24,7 @@ from passthru.analytics.yields import (
     mortgage_yield,
     price_from_yield,
 )
+from passthru.errors import AssumptionError
 
 
 def wal(prin: np.ndarray, t: np.ndarray) -> float | np.ndarray:
@@ -160,12 +162,16 @@ def measures(
     """
     if (price is None) == (yield_ is None):
         raise ValueError("give exactly one of price and yield_")
+    if delay < 0:
+        raise AssumptionError(f"{delay} days; the actual delay is 0 days or more", field="delay")
     cf = np.asarray(cf, dtype=np.float64)
     days = days_into_accrual_month(settle)
     t = cash_flow_times(cf.shape[-1], delay, days)
     accrued = accrued_interest(coupon, 1.0, 100.0, days)
     if price is not None:
         clean = parse_price(price) if isinstance(price, str) else float(price)
+        if not clean > 0:
+            raise PriceQuoteError(str(price), "a price must be above 0 (per 100 of face)")
         bey = float(bond_equivalent_yield(cf, (clean + accrued) * factor, t))
     else:
         bey = float(yield_)

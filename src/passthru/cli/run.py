@@ -7,6 +7,7 @@ from typing import Annotated
 
 import polars as pl
 import typer
+from rich import box
 from rich.table import Table
 
 from passthru.cli.app import app, console, report_errors
@@ -41,6 +42,8 @@ def _write(results: Results, directory: Path, fmt: str) -> list[Path]:
 
 
 def _print_classes(results: Results) -> None:
+    """Each class's totals in dollars and cents; a figure too wide for the terminal folds
+    onto a second line rather than being cut short."""
     first = results.classes.filter(pl.col("scenario") == 0)
     totals = first.group_by("class", maintain_order=True).agg(
         pl.col("beginning_balance").first(),
@@ -49,7 +52,11 @@ def _print_classes(results: Results) -> None:
         pl.col("loss").sum(),
         pl.col("ending_balance").last(),
     )
-    table = Table("class", "initial", "interest", "principal", "loss", "ending")
+    table = Table(
+        "class", box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, collapse_padding=True
+    )
+    for header in ("initial", "interest", "principal", "loss", "ending"):
+        table.add_column(header, justify="right", overflow="fold")
     for row in totals.iter_rows():
         table.add_row(row[0], *(format_dollars(x, 2) for x in row[1:]))
     console.print(table)

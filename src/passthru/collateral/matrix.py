@@ -18,6 +18,7 @@ from passthru.collateral.assumptions import Assumptions, Order
 from passthru.collateral.kernel import COLUMNS
 from passthru.collateral.loans import LoanArrays
 from passthru.collateral.projection import as_loan_arrays, horizon, project_totals
+from passthru.errors import AssumptionError
 
 NEW_DEFAULTS = COLUMNS.index("new_defaults")
 LOSSES = COLUMNS.index("losses")
@@ -39,6 +40,9 @@ def default_matrix(
     One row per pair: ``psa``, ``sda``, ``cumulative_defaults_pct``,
     ``cumulative_losses_pct`` (all pools together).
     """
+    for name, speeds in (("psa", psa), ("sda", sda)):
+        if not speeds:
+            raise AssumptionError(f"no {name.upper()} speeds; give at least one", field=name)
     arrays = as_loan_arrays(loans)
     n = horizon(arrays, months)
     pairs = list(product(psa, sda))

@@ -39,6 +39,8 @@ def horizon(loans: LoanArrays, months: int | None) -> int:
 
 def project_totals(loans: LoanArrays, scenarios: Sequence[Scenario], months: int) -> np.ndarray:
     """Kernel totals ``[scenario, pool, month, column]`` for each scenario."""
+    if not scenarios:
+        raise AssumptionError("no scenarios to project; give at least one", field="scenarios")
     per_pool = [assumptions_by_pool(s, loans.pools) for s in scenarios]
     tables = scenario_tables(per_pool, months, loans.max_month(months))
     return project_arrays(loans, tables, months)

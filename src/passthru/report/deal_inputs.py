@@ -47,6 +47,8 @@ DEFAULT_PRICES: Mapping[str, tuple[str, ...]] = {
 }
 """Report prices per 100 of current face (notional for IO) by class kind; a kind left out
 gets no yield table."""
+PAID_OFF = 0.005
+"""A strip with less than half a cent left is paid off."""
 STEPS = 5
 """Progress steps of :func:`deal_report_inputs`."""
 
@@ -117,11 +119,18 @@ def cumulative_loss_frame(results: Results) -> pl.DataFrame:
 
 
 def senior_prepayment_frame(results: Results, pools: Sequence[str]) -> pl.DataFrame:
-    """The senior prepayment percentage of each pool on each distribution date (scenario 0)."""
+    """The senior prepayment percentage of each pool on each distribution date (scenario 0),
+    null once the pool's target-rate strip is paid off (§2.5: it applies to a pool's
+    unscheduled principal, and a retired pool has none), so its line ends there."""
     days = results.deal.filter(pl.col("scenario") == 0).sort(PERIOD)
-    return days.select(
-        PERIOD, *(pl.col(f"senior_prepayment_pct_{p}").alias(f"Pool {p}") for p in pools)
-    )
+
+    def while_outstanding(pool: str) -> pl.Expr:
+        prior_strip = pl.col(f"target_rate_strip_{pool}").shift(1)
+        outstanding = prior_strip.is_null() | (prior_strip > PAID_OFF)
+        spp = pl.col(f"senior_prepayment_pct_{pool}")
+        return pl.when(outstanding).then(spp).otherwise(None).alias(f"Pool {pool}")
+
+    return days.select(PERIOD, *(while_outstanding(p) for p in pools))
 
 
 def _chart_run(deal: Deal, loans: pl.DataFrame) -> Results:

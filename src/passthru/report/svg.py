@@ -25,6 +25,9 @@ PALETTE = (
     "#6d4c41",
     "#546e7a",
 )
+DASHES = ("", "8 4", "2 3")
+"""Series beyond the palette's colours repeat them dashed, then dotted, so that no two
+lines of a chart look alike (the class chart has ten classes)."""
 NICE_STEPS = (1.0, 2.0, 2.5, 5.0, 10.0)
 LEGEND_ROW = 16
 
@@ -122,6 +125,12 @@ def _axes(xt, yt, fx, fy, x_label, y_label, y_format) -> list[str]:
     return parts
 
 
+def series_style(i: int) -> tuple[str, str]:
+    """Series i's colour and its dash attribute (empty for a solid line)."""
+    dash = DASHES[(i // len(PALETTE)) % len(DASHES)]
+    return PALETTE[i % len(PALETTE)], f' stroke-dasharray="{dash}"' if dash else ""
+
+
 def _legend(series: Sequence[Series]) -> tuple[list[str], int]:
     """Legend entries left to right, wrapping onto more rows; returns the rows added."""
     parts = ['<g class="legend" font-size="11" fill="#3c4043">']
@@ -130,10 +139,10 @@ def _legend(series: Sequence[Series]) -> tuple[list[str], int]:
         width = 23 + 7 * len(s.name) + 22
         if x > LEFT and x + width > WIDTH - RIGHT:
             x, y, rows = LEFT, y + LEGEND_ROW, rows + 1
-        colour = PALETTE[i % len(PALETTE)]
+        colour, dash = series_style(i)
         parts.append(
             f'<line x1="{x}" x2="{x + 18}" y1="{y - 4}" y2="{y - 4}" stroke="{colour}" '
-            f'stroke-width="3"/><text x="{x + 23}" y="{y}">{escape(s.name)}</text>'
+            f'stroke-width="3"{dash}/><text x="{x + 23}" y="{y}">{escape(s.name)}</text>'
         )
         x += width
     parts.append("</g>")
@@ -171,12 +180,12 @@ def line_chart(
         *_axes(xt, yt, fx, fy, x_label, y_label, y_format),
     ]
     for i, s in enumerate(series):
-        colour = PALETTE[i % len(PALETTE)]
+        colour, dash = series_style(i)
         x, y = np.asarray(s.x, dtype=np.float64), np.asarray(s.y, dtype=np.float64)
         for seg in _segments(x, y):
             parts.append(
                 f'<polyline class="series" data-series="{escape(s.name)}" fill="none" '
-                f'stroke="{colour}" stroke-width="2" stroke-linejoin="round" '
+                f'stroke="{colour}" stroke-width="2" stroke-linejoin="round"{dash} '
                 f'points="{_path(fx(x[seg]), fy(y[seg]))}"/>'
             )
     parts += legend

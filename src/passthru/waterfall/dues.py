@@ -13,11 +13,15 @@ from typing import NamedTuple
 import numba
 import numpy as np
 
-from passthru.waterfall.allocate import NJIT, pro_rata_capped_into, sequential_into
+from passthru.waterfall.allocate import (
+    NJIT,
+    pro_rata_capped_into,
+    reverse_sequential_into,
+    sequential_into,
+)
 from passthru.waterfall.flows import (
     BALANCE,
     LIQUIDATED,
-    LOSSES,
     PO_PRINCIPAL,
     PREPAYMENTS,
     RECOVERIES,
@@ -31,6 +35,7 @@ from passthru.waterfall.principal import (
     senior_principal_amount_of,
     subordination_levels_into,
 )
+from passthru.waterfall.state import TOLERANCE
 
 
 class DueRules(NamedTuple):
@@ -116,13 +121,16 @@ def _senior_amounts(rules: DueRules, f, seniors, sp, spp) -> tuple[np.ndarray, f
 @numba.njit(**NJIT)
 def principal_dues_into(
     k, rules: DueRules, day: int, f, balance, strip, po_strip, deferred_owed, crossed: bool,
-    calling: bool, tests: bool, prior_spp, principal, deferred, sp, spp, impaired_now,
+    calling: bool, tests: bool, ordinary_loss: float, prior_spp, principal, deferred, sp, spp,
+    impaired_now,
 ) -> None:  # fmt: skip
     """One scenario's principal and PO deferred amounts due on ``day`` (§2.4-§2.7), with
     each pool's SP and SPP and the impaired subordinated classes.
 
     ``f`` (series, pools) are the day's collections (:mod:`~passthru.waterfall.flows`);
     after the cross-over date (``crossed``) and on the day of the call, SP = SPP = 100%.
+    ``ordinary_loss`` is the day's ordinary target-rate loss, which the subordinated
+    classes absorb after the payments, B-6 first (§2.7).
     """
     seniors = senior_balances(k, balance)
     for p in range(strip.shape[0]):
@@ -142,7 +150,7 @@ def principal_dues_into(
         if k.po[p] >= 0:
             principal[k.po[p]] = min(f[PO_PRINCIPAL, p], balance[k.po[p]])
     amount, pot = _senior_amounts(rules, f, seniors, sp, spp)
-    uncovered = np.maximum(seniors - amount - (f[BALANCE] + f[LOSSES]), 0.0)
+    uncovered = np.maximum(seniors - amount - f[BALANCE], 0.0)
     top_up = np.empty(strip.shape[0])
     pro_rata_capped_into(min(pot, uncovered.sum()), uncovered, top_up)
     pot -= top_up.sum()
@@ -155,11 +163,43 @@ def principal_dues_into(
         for p in range(strip.shape[0]):
             if k.po[p] >= 0:
                 deferred[k.po[p]] = reimbursed[p]
-    _subordinate_principal(k, rules, balance, strip, po_strip, pot, principal, impaired_now)
+    retiring = f[BALANCE].sum() <= TOLERANCE
+    _subordinate_principal(
+        k, rules, balance, strip, po_strip, pot, ordinary_loss, retiring, principal, impaired_now
+    )
 
 
 @numba.njit(**NJIT)
-def _subordinate_principal(k, rules, balance, strip, po_strip, pot, principal, impaired_now):
+def kept_after_losses_into(
+    ordinary_loss: float, balances, pot: float, retiring: bool, shares
+) -> None:  # fmt: skip
+    """Cap each subordinated class's principal ``shares`` (in place) at what it keeps after
+    the day's ordinary loss, which falls on B-6, B-5, ... B-1 after the payments (§2.7):
+    a class is never paid principal that the same day's losses write off, so a senior
+    class loses nothing while a subordinated balance could have absorbed the loss. What a
+    cap holds back goes to the most senior classes with room, in order (§2.6).
+
+    On the day the collateral retires (``retiring``: its last payment, or the call) the
+    ``pot`` pays every class off in order of seniority, so a shortfall (PO deferred
+    amounts reimbursed from subordinate principal) falls on the most junior class, as
+    the undercollateralisation writedown of any other day does (§2.7)."""
+    absorbed = np.empty(balances.shape[0])
+    reverse_sequential_into(ordinary_loss, balances, absorbed)
+    room = balances - absorbed
+    if retiring:
+        sequential_into(pot, room, shares)
+        return
+    held_back = np.maximum(shares - room, 0.0).sum()
+    shares[:] = np.minimum(shares, room)
+    extra = np.empty(balances.shape[0])
+    sequential_into(held_back, room - shares, extra)
+    shares += extra
+
+
+@numba.njit(**NJIT)
+def _subordinate_principal(
+    k, rules, balance, strip, po_strip, pot, ordinary_loss, retiring, principal, impaired_now
+):
     """Subordinate principal by maintenance of subordination (§2.6); what the subordinated
     balances cannot take goes to every pool's seniors, pro rata by what is left of them."""
     subs = balance[k.subordinates]
@@ -169,6 +209,7 @@ def _subordinate_principal(k, rules, balance, strip, po_strip, pot, principal, i
     impaired_now[:] = impaired(levels, rules.initial_levels) & rules.maintenance_applies
     shares = np.empty(subs.shape[0])
     maintenance_of_subordination_into(pot, subs, impaired_now, np.empty((2, subs.shape[0])), shares)
+    kept_after_losses_into(ordinary_loss, subs, pot, retiring, shares)
     principal[k.subordinates] = shares
     remaining = senior_balances(k, balance - principal)
     spread = np.empty(strip.shape[0])

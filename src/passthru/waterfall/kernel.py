@@ -28,7 +28,7 @@ from passthru.waterfall import record as rec
 from passthru.waterfall.allocate import NJIT, ratio
 from passthru.waterfall.dues import principal_dues_into, senior_balances, step_down_tests
 from passthru.waterfall.interest import MONTHS_PER_YEAR, interest_dues_into
-from passthru.waterfall.realized import allocate_losses_into
+from passthru.waterfall.realized import allocate_losses_into, ordinary_share
 from passthru.waterfall.state import TOLERANCE
 from passthru.waterfall.steps import pay_day_into
 
@@ -193,10 +193,13 @@ def pay_and_allocate(k, dues_rules, rules: RunRules, state: State, s: int, t: in
     tests = step_down_tests(
         dues_rules, day, subordinates, state.delinquent[s, :t], state.cumulative_loss[s]
     )
+    ordinary, _, _ = ordinary_share(
+        rules.loss_mix, state.limits[s], (f[flow.LOSSES] + f[flow.PO_LOSSES]).sum()
+    )
     principal_dues_into(
         k, dues_rules, day, f, balance, state.strip[s], state.po_strip[s], state.deferred[s],
-        state.crossed[s], calling, tests, state.prior_spp[s], w.dues[1], w.dues[2], w.sp,
-        w.spp, w.impaired,
+        state.crossed[s], calling, tests, f[flow.LOSSES].sum() * ordinary, state.prior_spp[s],
+        w.dues[1], w.dues[2], w.sp, w.spp, w.impaired,
     )  # fmt: skip
     residual = pay_day_into(rules.steps, k, w.dues, available_funds(f).sum(), w.paid)
     ending = balance - w.paid[1]
