@@ -12,11 +12,17 @@ everything. Every day is checked for conservation.
     results.deal      # per distribution day
 """
 
+from pathlib import Path
+
+from passthru.numba_cache import drop_stale_cache
 from passthru.waterfall.certificates import ClassTable, class_table
 from passthru.waterfall.engine import run_terms, run_waterfall
 from passthru.waterfall.flows import PoolFlows, pool_flows
 from passthru.waterfall.results import Results
 from passthru.waterfall.run import LossMix, RunOptions, run
+
+# Numba reads its cache when a kernel first runs, not on import: drop it here if stale.
+drop_stale_cache(Path(__file__).parent)
 
 __all__ = [
     "ClassTable",
