@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import json
 from datetime import date
-from pathlib import Path
 
 import numpy as np
 import pytest
@@ -20,14 +18,9 @@ from passthru.analytics import (
     years_from_closing,
 )
 
-VECTORS = {
-    v["id"]: v
-    for v in json.loads((Path(__file__).parents[1] / "data" / "spec" / "vectors.json").read_text())
-}
 
-
-def test_v22_30_360_cases():
-    vector = VECTORS["V22"]
+def test_v22_30_360_cases(vectors):
+    vector = vectors["V22"]
     cases = [tuple(map(date.fromisoformat, pair)) for pair in vector["inputs"]["cases"]]
     assert [days_30_360(a, b) for a, b in cases] == vector["expected"]["days"]
 
@@ -47,9 +40,9 @@ def test_30_360_rules(start, end, days):
     assert days_30_360(start, end) == days
 
 
-def test_v23_actual_and_stated_delay():
+def test_v23_actual_and_stated_delay(vectors):
     """SF-45 table: issued 3/1, first payment due from homeowners 4/1."""
-    vector = VECTORS["V23"]
+    vector = vectors["V23"]
     paid = [date(2003, 4, 15), date(2003, 4, 20), date(2003, 4, 25), date(2003, 5, 15)]
     paid.append(date(2003, 4, 15))
     assert [actual_delay(date(2003, 4, 1), p) for p in paid] == vector["expected"]["actual_delay"]

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import json
 import math
-from pathlib import Path
 
 import numpy as np
 import pytest
@@ -24,11 +22,6 @@ from passthru.analytics import (
     principal_amount,
     settlement_cost,
 )
-
-VECTORS = {
-    v["id"]: v
-    for v in json.loads((Path(__file__).parents[1] / "data" / "spec" / "vectors.json").read_text())
-}
 
 
 def level_annuity_price(payment: float, n: int, bey: float) -> float:
@@ -128,15 +121,15 @@ def test_price_yield_round_trip(cf, share):
     assert price_from_yield(cf, bey, t) == pytest.approx(price, rel=1e-9)
 
 
-def test_v21_mortgage_yield_and_bey():
-    vector = VECTORS["V21"]
+def test_v21_mortgage_yield_and_bey(vectors):
+    vector = vectors["V21"]
     my = vector["inputs"]["mortgage_yield_pct"]
     assert bey_from_mortgage_yield(my) == pytest.approx(vector["expected"]["BEY_pct"], abs=1e-9)
     assert mortgage_yield(vector["expected"]["BEY_pct"]) == pytest.approx(my, abs=1e-8)
 
 
-def test_v24_settlement_amount():
-    vector = VECTORS["V24"]
+def test_v24_settlement_amount(vectors):
+    vector = vectors["V24"]
     i, expected = vector["inputs"], vector["expected"]
     assert principal_amount(i["FACE"], i["PRICE"], i["F"]) == pytest.approx(
         expected["principal_amount"], abs=0.005

@@ -1,5 +1,6 @@
-"""Shared inputs: the standard's sample loan, published tables, the spec's test vectors,
-and an independent loan-by-loan reading of the SF-18/19 recursion (§1.4).
+"""Shared inputs: the standard's sample loan, published tables and an independent
+loan-by-loan reading of the SF-18/19 recursion (§1.4); the spec's test vectors are the
+``vectors`` fixture of ``tests/conftest.py``.
 
 The recursion below is plain Python with the scheduled balance from SF-4's closed
 form (not the kernel's recurrence), so a test comparing the two checks the kernel
@@ -8,7 +9,6 @@ against the standard's own statement of the recursion.
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -16,13 +16,6 @@ import polars as pl
 import pytest
 
 DATA = Path(__file__).parent.parent / "data"
-
-
-@pytest.fixture(scope="session")
-def vectors() -> dict[str, dict]:
-    """The specification's test vectors by id (tests/data/spec/vectors.json)."""
-    items = json.loads((DATA / "spec" / "vectors.json").read_text(encoding="utf-8"))
-    return {item["id"]: item for item in items}
 
 
 @pytest.fixture(scope="session")

@@ -27,7 +27,7 @@ def _months_before(day: date, months: int) -> date:
 
 
 @pytest.fixture(scope="module")
-def tape_csv(tmp_path_factory):
+def tape_csv(tmp_path_factory, canonical_loan):
     """Three valid loans cut off 2003-02-01: pool I (360 months) and pool II (180)."""
     cut_off = date(2003, 2, 1)
     loans = [
@@ -36,30 +36,19 @@ def tape_csv(tmp_path_factory):
         ("L3", 300_000.0, 6.5, 180, 170),
     ]
     rows = [
-        {
-            "loan_id": loan_id,
-            "pool": None,
-            "original_balance": balance + 1_000.0,
-            "current_balance": balance,
-            "note_rate": rate,
-            "servicing_fee_rate": 0.25,
-            "original_term": term,
-            "remaining_term": remaining,
-            "origination_date": _months_before(cut_off, term - remaining),
-            "first_payment_date": None,
-            "maturity_date": _months_before(cut_off, -remaining),
-            "ltv": 70.0,
-            "ltv_without_pledge": None,
-            "property_type": "detached",
-            "units": 1,
-            "state": "CA",
-            "zip": "94105",
-            "occupancy": "primary",
-            "documentation": "full",
-            "loan_purpose": "purchase",
-            "mortgage_insurance": False,
-            "additional_collateral": False,
-        }
+        canonical_loan(
+            loan_id=loan_id,
+            original_balance=balance + 1_000.0,
+            current_balance=balance,
+            note_rate=rate,
+            servicing_fee_rate=0.25,
+            original_term=term,
+            remaining_term=remaining,
+            origination_date=_months_before(cut_off, term - remaining),
+            first_payment_date=None,
+            maturity_date=_months_before(cut_off, -remaining),
+            ltv=70.0,
+        )
         for loan_id, balance, rate, term, remaining in loans
     ]
     path = tmp_path_factory.mktemp("tape") / "tape.csv"

@@ -24,8 +24,6 @@ from passthru.disclosure import render_termsheet
 from passthru.disclosure.detailed import build_detailed
 from passthru.disclosure.parse import parse_filing
 from passthru.strats.model import ALL_LOANS, Figure, PoolFigures, TermSheet
-from passthru.tape import write_tape
-from passthru.tape.synthetic import synthetic_tape
 
 
 def F(key, exact, printed, unit="", rule="", note=""):
@@ -537,10 +535,8 @@ def test_one_pool_takes_the_singular(termsheet_2003_2):
 
 
 @pytest.fixture(scope="module")
-def tape(tmp_path_factory):
-    path = tmp_path_factory.mktemp("tape") / "tape.csv"
-    write_tape(synthetic_tape(40, deal=load_deal("cmsi-2003-2"), seed=3), path)
-    return path
+def tape(synthetic_csv):
+    return synthetic_csv(40, "cmsi-2003-2", seed=3)
 
 
 def test_cli_style_and_tables(tape):

@@ -15,6 +15,7 @@ from __future__ import annotations
 from datetime import date
 
 import polars as pl
+import pytest
 
 from passthru.deal import load_deal
 from passthru.disclosure.edgar_tables import table_lines
@@ -112,7 +113,8 @@ def _group_cents(total: int, loans: int) -> list[int]:
     return [share + rest] + [share] * (loans - 1)
 
 
-def _pool_ii_tape() -> pl.DataFrame:
+@pytest.fixture(scope="module")
+def pool_ii_tape(canonical_loan) -> pl.DataFrame:
     cut_off = date(2002, 12, 1)
     rows = []
     for kind, units, loans, cents, originated in DWELLINGS:
@@ -123,43 +125,35 @@ def _pool_ii_tape() -> pl.DataFrame:
         )
         for balance in _group_cents(cents, loans):
             rows.append(
-                {
-                    "loan_id": f"II-{len(rows) + 1:03d}",
-                    "pool": None,
-                    "original_balance": balance / 100 + 5_000.0,
-                    "current_balance": balance / 100,
-                    "note_rate": 6.125,
-                    "servicing_fee_rate": None,
-                    "original_term": 180,
-                    "remaining_term": 180 - _months_between(first_payment, cut_off),
-                    "origination_date": originated,
-                    "first_payment_date": first_payment,
-                    "maturity_date": maturity,
-                    "ltv": 60.0,
-                    "ltv_without_pledge": None,
-                    "property_type": kind,
-                    "units": units,
-                    "state": "NY",
-                    "zip": "10021",
-                    "occupancy": "primary",
-                    "documentation": "full",
-                    "loan_purpose": "purchase",
-                    "mortgage_insurance": False,
-                    "additional_collateral": False,
-                }
+                canonical_loan(
+                    loan_id=f"II-{len(rows) + 1:03d}",
+                    original_balance=balance / 100 + 5_000.0,
+                    current_balance=balance / 100,
+                    note_rate=6.125,
+                    original_term=180,
+                    remaining_term=180 - _months_between(first_payment, cut_off),
+                    origination_date=originated,
+                    first_payment_date=first_payment,
+                    maturity_date=maturity,
+                    ltv=60.0,
+                    property_type=kind,
+                    units=units,
+                    state="NY",
+                    zip="10021",
+                )
             )
     return pl.DataFrame(rows, schema=SCHEMA)
 
 
-def test_the_tape_is_the_one_the_filing_describes():
-    tape = _pool_ii_tape()
+def test_the_tape_is_the_one_the_filing_describes(pool_ii_tape):
+    tape = pool_ii_tape
     assert tape.height == 283
     assert round(tape["current_balance"].sum(), 2) == 130_905_482.57
 
 
-def test_pool_ii_tables_render_the_filing_lines():
+def test_pool_ii_tables_render_the_filing_lines(pool_ii_tape):
     deal = load_deal("cmsi-2002-12")
-    formed = form_pools(_pool_ii_tape(), deal)
+    formed = form_pools(pool_ii_tape, deal)
     assert formed.rejected.height == 0
     termsheet = build_termsheet(formed.loans, deal)
     assert table_lines(termsheet.table("origination_year", "II")) == EXPECTED_YEARS
@@ -167,9 +161,9 @@ def test_pool_ii_tables_render_the_filing_lines():
     assert table_lines(termsheet.table("units", "II")) == EXPECTED_UNITS
 
 
-def test_a_pool_without_loans_is_left_out_of_the_narrative():
+def test_a_pool_without_loans_is_left_out_of_the_narrative(pool_ii_tape):
     deal = load_deal("cmsi-2002-12")
-    termsheet = build_termsheet(form_pools(_pool_ii_tape(), deal).loans, deal)
+    termsheet = build_termsheet(form_pools(pool_ii_tape, deal).loans, deal)
     text = " ".join(render_text(termsheet).split())
     assert "The total number of the pool II mortgage loans as of December 1, 2002 was 283." in text
     assert "pool I mortgage" not in text

@@ -9,11 +9,8 @@ import pytest
 from typer.testing import CliRunner
 
 from passthru.cli import app
-from passthru.deal import load_deal
 from passthru.disclosure import TERMSHEET_FORMATS, render_termsheet, write_termsheet
 from passthru.disclosure.render import write_termsheets
-from passthru.tape import write_tape
-from passthru.tape.synthetic import synthetic_tape
 
 
 def test_every_format_renders_text_except_xlsx(termsheet_2002_12):
@@ -90,10 +87,8 @@ def test_write_every_format(termsheet_2002_12, tmp_path):
 
 
 @pytest.fixture(scope="module")
-def tape(tmp_path_factory):
-    path = tmp_path_factory.mktemp("tape") / "tape.csv"
-    write_tape(synthetic_tape(40, deal=load_deal("cmsi-2002-12"), seed=7), path)
-    return path
+def tape(synthetic_csv):
+    return synthetic_csv(40, "cmsi-2002-12", seed=7)
 
 
 def test_cli_prints_text_by_default(tape):

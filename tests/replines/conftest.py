@@ -23,52 +23,39 @@ def _month(months_from_cut_off: int) -> date:
     return date(index // 12, index % 12 + 1, 1)
 
 
-def _loan(
-    loan_id: str,
-    balance: float,
-    rate: float,
-    remaining: int,
-    original: int = 360,
-    **attributes: object,
-) -> dict[str, object]:
-    """One canonical loan due on the 1st, its dates consistent with its terms and the cut-off."""
-    age = original - remaining
-    row: dict[str, object] = {
-        "loan_id": loan_id,
-        "pool": None,
-        "original_balance": balance + 10_000.0,
-        "current_balance": balance,
-        "note_rate": rate,
-        "servicing_fee_rate": None,
-        "original_term": original,
-        "remaining_term": remaining,
-        "origination_date": _month(-age),
-        "first_payment_date": _month(1 - age),
-        "maturity_date": _month(remaining),
-        "ltv": 75.0,
-        "ltv_without_pledge": None,
-        "property_type": "detached",
-        "units": 1,
-        "state": "CA",
-        "zip": "94105",
-        "occupancy": "primary",
-        "documentation": "full",
-        "loan_purpose": "purchase",
-        "mortgage_insurance": False,
-        "additional_collateral": False,
-    }
-    row.update(attributes)
-    return row
-
-
 def _tape(*rows: dict[str, object]) -> pl.DataFrame:
     return pl.DataFrame(list(rows), schema=SCHEMA)
 
 
 @pytest.fixture(scope="session")
-def loan():
-    """``loan(id, balance, rate, remaining, original=360, **attributes)``: one canonical row."""
-    return _loan
+def loan(canonical_loan):
+    """``loan(id, balance, rate, remaining, original=360, **attributes)``: one canonical loan
+    due on the 1st, its dates consistent with its terms and the cut-off."""
+
+    def row(
+        loan_id: str,
+        balance: float,
+        rate: float,
+        remaining: int,
+        original: int = 360,
+        **attributes: object,
+    ) -> dict[str, object]:
+        age = original - remaining
+        terms: dict[str, object] = {
+            "loan_id": loan_id,
+            "original_balance": balance + 10_000.0,
+            "current_balance": balance,
+            "note_rate": rate,
+            "original_term": original,
+            "remaining_term": remaining,
+            "origination_date": _month(-age),
+            "first_payment_date": _month(1 - age),
+            "maturity_date": _month(remaining),
+            "ltv": 75.0,
+        }
+        return canonical_loan(**{**terms, **attributes})
+
+    return row
 
 
 @pytest.fixture(scope="session")

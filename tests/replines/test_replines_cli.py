@@ -7,18 +7,15 @@ from typer.testing import CliRunner
 
 from passthru.cli import app
 from passthru.deal import load_deal
-from passthru.tape import load_tape, write_tape
-from passthru.tape.synthetic import synthetic_tape
+from passthru.tape import load_tape
 
 runner = CliRunner()
 
 
 @pytest.fixture(scope="module")
-def tape_csv(tmp_path_factory):
+def tape_csv(synthetic_csv):
     """120 invented loans of CMSI 2002-12 as a canonical CSV."""
-    path = tmp_path_factory.mktemp("replines") / "tape.csv"
-    write_tape(synthetic_tape(120, deal=load_deal("cmsi-2002-12"), seed=5), path)
-    return path
+    return synthetic_csv(120, "cmsi-2002-12", seed=5)
 
 
 @pytest.mark.parametrize("suffix", [".csv", ".parquet"])

@@ -7,18 +7,13 @@ import pytest
 from typer.testing import CliRunner
 
 from passthru.cli import app
-from passthru.deal import load_deal
-from passthru.tape import write_tape
-from passthru.tape.synthetic import synthetic_tape
 
 runner = CliRunner()
 
 
 @pytest.fixture(scope="module")
-def tape(tmp_path_factory):
-    path = tmp_path_factory.mktemp("tape") / "tape.csv"
-    write_tape(synthetic_tape(60, deal=load_deal("cmsi-2003-2"), seed=7), path)
-    return path
+def tape(synthetic_csv):
+    return synthetic_csv(60, "cmsi-2003-2", seed=7)
 
 
 def test_decrement_prints_a_table_per_class_in_the_prospectus_layout(tape):

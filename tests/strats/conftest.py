@@ -12,38 +12,35 @@ from passthru.pool import form_pools
 from passthru.tape.schema import SCHEMA
 
 DEFAULTS = {
-    "pool": None,
     "original_balance": 400_000.0,
     "current_balance": 400_000.0,
     "note_rate": 6.5,
-    "servicing_fee_rate": None,
-    "original_term": 360,
     "remaining_term": 358,
     "origination_date": date(2002, 9, 15),
     "first_payment_date": None,
     "maturity_date": date(2032, 10, 1),
     "ltv": 70.0,
-    "ltv_without_pledge": None,
-    "property_type": "detached",
-    "units": 1,
     "state": "NY",
     "zip": "10021",
-    "occupancy": "primary",
-    "documentation": "full",
-    "loan_purpose": "purchase",
-    "mortgage_insurance": False,
-    "additional_collateral": False,
 }
+"""Where these loans differ from the canonical loan of ``tests/conftest.py``."""
 
 
-def canonical_tape(n: int, **columns: list) -> pl.DataFrame:
-    """``n`` loans; each keyword gives one column's values, the rest are DEFAULTS."""
-    data = {"loan_id": [f"L{i + 1}" for i in range(n)]}
-    for name in SCHEMA:
-        if name != "loan_id":
-            data[name] = columns.pop(name, [DEFAULTS[name]] * n)
-    assert not columns, f"not canonical columns: {sorted(columns)}"
-    return pl.DataFrame(data, schema=SCHEMA)
+@pytest.fixture(scope="session")
+def canonical_tape(canonical_loan):
+    """``canonical_tape(n, **columns)``: ``n`` loans; each keyword gives one column's values,
+    the rest are the canonical loan's with DEFAULTS."""
+    default = canonical_loan(**DEFAULTS)
+
+    def tape(n: int, **columns: list) -> pl.DataFrame:
+        data = {"loan_id": [f"L{i + 1}" for i in range(n)]}
+        for name in SCHEMA:
+            if name != "loan_id":
+                data[name] = columns.pop(name, [default[name]] * n)
+        assert not columns, f"not canonical columns: {sorted(columns)}"
+        return pl.DataFrame(data, schema=SCHEMA)
+
+    return tape
 
 
 @pytest.fixture(scope="session")
@@ -52,7 +49,7 @@ def deal():
 
 
 @pytest.fixture
-def pooled(deal):
+def pooled(deal, canonical_tape):
     """``pooled(n, **columns)``: a canonical tape passed through form_pools, every loan kept."""
 
     def make(n: int, **columns: list) -> pl.DataFrame:

@@ -16,45 +16,25 @@ from passthru.tape.schema import SCHEMA
 CUT_OFF = date(2003, 2, 1)
 DATA = Path(__file__).parents[1] / "data" / "tapes"
 
-# A loan that passes every rule at the 2003-02-01 cut-off: first payment due on
-# the cut-off date (deducted), so 359 payments remain to 2033-01-01.
-GOOD = {
-    "loan_id": "L1",
-    "pool": None,
-    "original_balance": 500000.0,
-    "current_balance": 499500.0,
-    "note_rate": 6.25,
-    "servicing_fee_rate": None,
-    "original_term": 360,
-    "remaining_term": 359,
-    "origination_date": date(2002, 12, 15),
-    "first_payment_date": date(2003, 2, 1),
-    "maturity_date": date(2033, 1, 1),
-    "ltv": 75.5,
-    "ltv_without_pledge": None,
-    "property_type": "detached",
-    "units": 1,
-    "state": "CA",
-    "zip": "94105",
-    "occupancy": "primary",
-    "documentation": "full",
-    "loan_purpose": "purchase",
-    "mortgage_insurance": False,
-    "additional_collateral": False,
-}
 
+@pytest.fixture(scope="module")
+def tape(canonical_loan):
+    """``tape(*changes)``: the canonical loan, which passes every rule at the 2003-02-01
+    cut-off, as L1, then one loan per ``changes`` (ids L2, L3, ...)."""
+    good = canonical_loan()
 
-def tape(*changes: dict) -> pl.DataFrame:
-    """A good first loan, then one loan per ``changes`` (ids L2, L3, ...)."""
-    rows = [GOOD] + [{**GOOD, "loan_id": f"L{i}", **c} for i, c in enumerate(changes, start=2)]
-    return pl.DataFrame(rows, schema=SCHEMA)
+    def build(*changes: dict) -> pl.DataFrame:
+        rows = [good] + [{**good, "loan_id": f"L{i}", **c} for i, c in enumerate(changes, start=2)]
+        return pl.DataFrame(rows, schema=SCHEMA)
+
+    return build
 
 
 def rules_of(load, row: int) -> set[str]:
     return {i.rule for i in load.issues if i.row == row}
 
 
-def check_rejected(change: dict, rule: str, column: str, *, cut_off: date = CUT_OFF) -> None:
+def check_rejected(tape, change: dict, rule: str, column: str, *, cut_off: date = CUT_OFF) -> None:
     load = validate_tape(tape(change), cut_off=cut_off)
     found = [i for i in load.errors if i.rule == rule]
     assert [(i.row, i.column) for i in found] == [(2, column)]
@@ -63,7 +43,7 @@ def check_rejected(change: dict, rule: str, column: str, *, cut_off: date = CUT_
     assert rule in load.rejected["reasons"][0].split(";")
 
 
-def test_good_loan_has_no_issue():
+def test_good_loan_has_no_issue(tape):
     load = validate_tape(tape(), cut_off=CUT_OFF)
     assert load.issues == ()
     assert load.accepted_count == load.read_count == 1
@@ -102,11 +82,11 @@ def test_good_loan_has_no_issue():
         ({"documentation": None}, "required", "documentation"),
     ],
 )  # fmt: skip
-def test_rule_rejects_the_loan(change, rule, column):
-    check_rejected(change, rule, column)
+def test_rule_rejects_the_loan(tape, change, rule, column):
+    check_rejected(tape, change, rule, column)
 
 
-def test_servicing_fee_rule_bounds_are_inclusive_below_exclusive_above():
+def test_servicing_fee_rule_bounds_are_inclusive_below_exclusive_above(tape):
     load = validate_tape(
         tape({"servicing_fee_rate": 0.0}, {"servicing_fee_rate": 4.999},
              {"servicing_fee_rate": 5.0}, {"servicing_fee_rate": 5.0, "note_rate": 7.0}),
@@ -118,7 +98,7 @@ def test_servicing_fee_rule_bounds_are_inclusive_below_exclusive_above():
     }
 
 
-def test_edges_that_pass():
+def test_edges_that_pass(tape):
     load = validate_tape(
         tape(
             {"note_rate": 20.0},
@@ -135,7 +115,7 @@ def test_edges_that_pass():
     assert load.accepted_count == 7
 
 
-def test_duplicate_loan_ids_reject_every_copy_and_name_the_rows():
+def test_duplicate_loan_ids_reject_every_copy_and_name_the_rows(tape):
     load = validate_tape(tape({"loan_id": "L1"}, {"loan_id": "L3"}), cut_off=CUT_OFF)
     duplicates = [i for i in load.errors if i.rule == "loan_id_unique"]
     assert [i.row for i in duplicates] == [1, 2]
@@ -143,7 +123,7 @@ def test_duplicate_loan_ids_reject_every_copy_and_name_the_rows():
     assert load.loans["loan_id"].to_list() == ["L3"]
 
 
-def test_remaining_term_message_gives_the_expected_value():
+def test_remaining_term_message_gives_the_expected_value(tape):
     # maturity 2033-01-01 from cut-off 2003-02-01: 2033*12+1 - (2003*12+2) = 359 payments
     load = validate_tape(tape({"remaining_term": 350}), cut_off=CUT_OFF)
     (issue,) = load.errors
@@ -151,7 +131,7 @@ def test_remaining_term_message_gives_the_expected_value():
     assert issue.value == "350"
 
 
-def test_remaining_term_counts_a_due_date_after_a_mid_month_cut_off():
+def test_remaining_term_counts_a_due_date_after_a_mid_month_cut_off(tape):
     # payments fall on the 15th; cut-off 2003-02-10: the 2003-02-15 payment is still due,
     # so 2003-02-15 .. 2033-01-15 is 360 payments.
     # Loan 1 pays on the 1st: 2003-02-01 was due before the cut-off, 359 remain.
@@ -166,7 +146,7 @@ def test_remaining_term_counts_a_due_date_after_a_mid_month_cut_off():
     assert "expected 360" in issue.message
 
 
-def test_cut_off_is_inferred_as_the_most_common_with_a_warning():
+def test_cut_off_is_inferred_as_the_most_common_with_a_warning(tape):
     load = validate_tape(tape({}, {"remaining_term": 358}))
     inferred = [i for i in load.warnings if i.rule == "cut_off_inferred"]
     assert len(inferred) == 1 and inferred[0].value == "2003-02-01"
@@ -190,14 +170,14 @@ def test_cut_off_is_inferred_as_the_most_common_with_a_warning():
         ({"origination_date": date(2003, 2, 3)}, "origination_after_cut_off"),
     ],
 )  # fmt: skip
-def test_warnings_keep_the_loan(change, rule):
+def test_warnings_keep_the_loan(tape, change, rule):
     load = validate_tape(tape(change), cut_off=CUT_OFF)
     assert rule in {i.rule for i in load.warnings if i.row == 2}
     assert load.errors == ()
     assert load.accepted_count == 2
 
 
-def test_all_errors_of_a_row_are_reported_at_once():
+def test_all_errors_of_a_row_are_reported_at_once(tape):
     load = validate_tape(
         tape({"note_rate": 25.0, "state": "ZZ", "zip": "1", "occupancy": "owner"}), cut_off=CUT_OFF
     )
@@ -211,7 +191,7 @@ def test_header_only_frame_is_no_loans():
     assert [i.rule for i in caught.value.issues] == ["no_loans"]
 
 
-def test_missing_required_columns_are_named_together():
+def test_missing_required_columns_are_named_together(tape):
     frame = tape().drop("zip", "ltv")
     with pytest.raises(TapeError) as caught:
         validate_tape(frame)
@@ -237,13 +217,13 @@ def test_missing_required_columns_are_named_together():
          "below ltv 80 (the pledge should lower the LTV, not raise it)"),
     ],
 )  # fmt: skip
-def test_numbers_in_messages_are_plain_decimals_not_float_reprs(change, rule, expected):
+def test_numbers_in_messages_are_plain_decimals_not_float_reprs(tape, change, rule, expected):
     load = validate_tape(tape(change), cut_off=CUT_OFF)
     (issue,) = [i for i in load.issues if i.rule == rule]
     assert issue.message == expected
 
 
-def test_no_rule_message_shows_a_float_repr():
+def test_no_rule_message_shows_a_float_repr(tape):
     load = validate_tape(
         tape(
             {"original_balance": 200000.0, "current_balance": 250000.0},

@@ -5,9 +5,6 @@ cashflow-and-structure.md §2.5 (V29, V30), §2.6 (V31), §2.7 (V33, V35-V37).
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
-
 import numpy as np
 import pytest
 from hypothesis import given, settings
@@ -38,15 +35,11 @@ from passthru.waterfall.principal import (
     senior_prepayment_pct as spp_vector,
 )
 
-VECTORS = {
-    v["id"]: v
-    for v in json.loads((Path(__file__).parents[1] / "data/spec/vectors.json").read_text("utf-8"))
-}
 CMSI = ShiftingInterest()
 
 
-def test_v29_spp_schedule_by_day():
-    v = VECTORS["V29"]
+def test_v29_spp_schedule_by_day(vectors):
+    v = vectors["V29"]
     inputs = v["inputs"]
     for day, expected in zip(
         inputs["distribution_days"], v["expected"]["senior_prepay_pct"], strict=True
@@ -87,8 +80,8 @@ def test_vectorised_spp_agrees_with_scalar(day, senior, initial, tests_pass, pri
     assert vector[0] == pytest.approx(scalar, abs=1e-15)
 
 
-def test_v31_maintenance_of_subordination():
-    v = VECTORS["V31"]
+def test_v31_maintenance_of_subordination(vectors):
+    v = vectors["V31"]
     balances = np.array([v["inputs"]["balances"]], dtype=float)
     impaired_classes = np.array([[False, True, False, False, False, False]])
     got = maintenance_of_subordination(np.array([3120.0]), balances, impaired_classes)
@@ -110,17 +103,17 @@ def test_subordination_levels_and_impairment():
     assert impaired(now, initial)[0].tolist() == [True, True, False]
 
 
-def test_v33_ordinary_loss_reverse_sequential():
+def test_v33_ordinary_loss_reverse_sequential(vectors):
     # the vector's own expected figures allocate 2,271,859.56 of a 2,000,000 loss; by its
     # rule B-6 takes 1,514,859.56, B-5 the rest 485,140.44, B-4 nothing
-    v = VECTORS["V33"]["inputs"]
+    v = vectors["V33"]["inputs"]
     balances = np.array([[7_000_000.0, 3_000_000.0, 2_000_000.0, v["B4"], v["B5"], v["B6"]]])
     got = ordinary_losses_to_subordinates(np.array([v["loss"]]), balances)
     assert got[0] == pytest.approx([0, 0, 0, 0, 485_140.44, 1_514_859.56])
 
 
-def test_v35_excess_loss_pro_rata():
-    v = VECTORS["V35"]
+def test_v35_excess_loss_pro_rata(vectors):
+    v = vectors["V35"]
     senior, subs = excess_loss_shares(
         np.array([v["inputs"]["excess_loss"]]),
         np.array([v["inputs"]["senior_nonPO"]]),
@@ -130,8 +123,8 @@ def test_v35_excess_loss_pro_rata():
     assert subs[0] == pytest.approx(v["expected"]["B"], rel=1e-9)
 
 
-def test_v36_fraud_limit_at_first_anniversary():
-    v = VECTORS["V36"]["inputs"]
+def test_v36_fraud_limit_at_first_anniversary(vectors):
+    v = vectors["V36"]["inputs"]
     rule = FraudLimit(fraction="0.01", variant="A", later_fraction="0.01")
     got = fraud_reset(
         rule,
@@ -140,16 +133,16 @@ def test_v36_fraud_limit_at_first_anniversary():
         np.array([v["fraud_losses_allocated"]]),
         np.array([v["pool_at_anniv"]]),
     )
-    assert got[0] == pytest.approx(VECTORS["V36"]["expected"]["new_limit"])
+    assert got[0] == pytest.approx(vectors["V36"]["expected"]["new_limit"])
 
 
-def test_v37_special_hazard_limit_at_anniversary():
-    v = VECTORS["V37"]["inputs"]
+def test_v37_special_hazard_limit_at_anniversary(vectors):
+    v = vectors["V37"]["inputs"]
     got = special_hazard_reset(
         SpecialHazardLimit(fraction="0.01"), v["initial"], np.array([v["sh_losses"]]),
         np.array([v["pool"]]), np.array([v["largest_loan"]]), np.array([v["largest_CA_zip"]]),
     )  # fmt: skip
-    assert got[0] == pytest.approx(VECTORS["V37"]["expected"]["new_limit"])
+    assert got[0] == pytest.approx(vectors["V37"]["expected"]["new_limit"])
 
 
 @settings(max_examples=150, deadline=None)

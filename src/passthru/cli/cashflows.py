@@ -27,8 +27,11 @@ from passthru.cli.options import (
     SeverityOpt,
     SmmOpt,
     TapeArg,
+    assumptions_from_options,
+    check_format,
+    parse_speeds,
 )
-from passthru.collateral import Assumptions, default_matrix, loan_arrays, matrix_table, project
+from passthru.collateral import default_matrix, loan_arrays, matrix_table, project
 from passthru.collateral.loans import LoanArrays
 from passthru.deal import load_deal
 from passthru.errors import AssumptionError, TapeError
@@ -55,8 +58,7 @@ def _loans(tape: Path, deal: str | None, allow_rejects: bool) -> LoanArrays:
 
 
 def _write(frame: pl.DataFrame, fmt: str, output: Path | None) -> None:
-    if fmt not in FORMATS:
-        raise AssumptionError(f"{fmt!r} is not one of {', '.join(FORMATS)}", field="--format")
+    check_format(fmt, FORMATS)
     if output is None:
         if fmt in BINARY:
             raise AssumptionError(f"{fmt} output needs -o PATH", field="--output")
@@ -108,32 +110,12 @@ def cashflows_command(
     allow_rejects: RejectsOpt = False,
 ) -> None:
     """Project monthly collateral cash flows per pool (BMA/SIFMA Standard Formulas)."""
-    assumptions = Assumptions.from_options(
-        cpr=cpr,
-        smm=smm,
-        psa=psa,
-        cdr=cdr,
-        mdr=mdr,
-        sda=sda,
-        severity=severity,
-        lag=lag,
-        advancing=advancing,
-        order=order,  # type: ignore[arg-type]
-    )
+    assumptions = assumptions_from_options(locals())
     result = project(_loans(tape, deal, allow_rejects), assumptions)
     _write(result.frame, fmt, output)
     if output is not None:
         console.print(f"{assumptions.describe()}: wrote {result.frame.height} rows to {output}")
         _print_summary(result.summary)
-
-
-def _speeds(text: str, option: str) -> list[float]:
-    try:
-        return [float(x) for x in text.split(",") if x.strip()]
-    except ValueError:
-        raise AssumptionError(
-            f"{text!r} is not a comma-separated list of numbers", field=option
-        ) from None
 
 
 def _print_matrix(wide: pl.DataFrame, title: str) -> None:
@@ -161,8 +143,8 @@ def matrix_command(
     """Cumulative defaults and losses (% of original balance) by PSA x SDA, as SF-21 prints."""
     matrix = default_matrix(
         _loans(tape, deal, allow_rejects),
-        psa=_speeds(psa, "--psa"),
-        sda=_speeds(sda, "--sda"),
+        psa=parse_speeds(psa, "--psa"),
+        sda=parse_speeds(sda, "--sda"),
         severity=severity,
         lag=lag,
         advancing=advancing,

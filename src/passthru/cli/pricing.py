@@ -31,7 +31,8 @@ from passthru.analytics import (
 from passthru.analytics.decrement import PASS_THROUGH
 from passthru.analytics.yield_table import PRICE_COLUMN
 from passthru.cli.app import app, console, report_errors
-from passthru.cli.report import TapeOpt, deal_and_loans, parse_speeds
+from passthru.cli.options import check_format, parse_speeds
+from passthru.cli.report import TapeOpt, deal_and_loans
 from passthru.deal import SUBORDINATE_CLASSES
 from passthru.errors import AssumptionError, TapeError
 from passthru.money import format_dollars, format_number
@@ -120,8 +121,7 @@ def yield_command(
     fmt: Annotated[str, typer.Option("--format", help="text or json.")] = "text",
 ) -> None:
     """Yield at each price and PSA speed, with WAL, durations, convexity, accrued interest."""
-    if fmt not in FORMATS:
-        raise AssumptionError(f"{fmt!r} is not one of {', '.join(FORMATS)}", field="--format")
+    check_format(fmt, FORMATS)
     prices, speeds = parse_prices(price), parse_speeds(psa)
     flows, default_settle, default_delay = _flows(deal, tape, speeds)
     day = settle.date() if settle else default_settle

@@ -14,6 +14,7 @@ import typer
 from rich.table import Table
 
 from passthru.cli.app import app, console, report_errors
+from passthru.cli.options import parse_speeds
 from passthru.deal import load_deal
 from passthru.errors import AssumptionError, TapeError
 from passthru.money import format_dollars, format_number
@@ -41,15 +42,6 @@ def _list(text: str, option: str) -> list[str]:
     if not items:
         raise AssumptionError(f"{text!r} names nothing", field=option)
     return items
-
-
-def _speeds(text: str) -> list[float]:
-    try:
-        return [float(x) for x in _list(text, "--psa")]
-    except ValueError:
-        raise AssumptionError(
-            f"{text!r} is not a comma-separated list of numbers", field="--psa"
-        ) from None
 
 
 def _percent(value: float) -> str:
@@ -124,7 +116,7 @@ def replines_command(
     ] = False,
 ) -> None:
     """Aggregate a tape into balance-weighted rep lines and compare their cash flows."""
-    keys, speeds = _list(by, "--by"), _speeds(psa)
+    keys, speeds = _list(by, "--by"), parse_speeds(psa)
     loans, cut_off = _loans(tape, deal, allow_rejects)
     lines = rep_lines(loans, keys, rate_step=rate_step, term_step=term_step, cut_off=cut_off)
     report = compare_rep_lines(loans, lines, psa=speeds)

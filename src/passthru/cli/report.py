@@ -20,8 +20,8 @@ from passthru.analytics import (
 )
 from passthru.analytics.decrement_text import render_decrement_text
 from passthru.cli.app import app, console, err_console, report_errors
+from passthru.cli.options import parse_speeds
 from passthru.deal import Deal, load_deal
-from passthru.errors import AssumptionError
 from passthru.pipeline import pooled_tape, termsheet_from_tape
 from passthru.report import progress, write_report
 from passthru.report.deal_inputs import DEFAULT_SPEEDS, STEPS, deal_report_inputs
@@ -39,17 +39,6 @@ ClassesOpt = Annotated[
         "pass-through-<pool>; repeatable. Default: every class with principal.",
     ),
 ]
-
-
-def parse_speeds(text: str) -> list[float]:
-    """``"0,100,275"`` -> ``[0.0, 100.0, 275.0]``."""
-    try:
-        speeds = [float(part) for part in text.split(",") if part.strip()]
-    except ValueError:
-        raise AssumptionError(f"{text!r} is not a comma-separated list", field="psa") from None
-    if not speeds or any(s < 0 for s in speeds):
-        raise AssumptionError(f"{text!r}: give one or more speeds >= 0", field="psa")
-    return speeds
 
 
 def deal_and_loans(deal: str, tape: Path) -> tuple[Deal, pl.DataFrame]:

@@ -23,10 +23,10 @@ from passthru.cli.options import (
     SdaOpt,
     SeverityOpt,
     SmmOpt,
+    assumptions_from_options,
+    check_format,
 )
-from passthru.collateral import Assumptions
 from passthru.deal import load_deal
-from passthru.errors import AssumptionError
 from passthru.money import format_dollars
 from passthru.pipeline import pooled_tape
 from passthru.waterfall import Results, RunOptions, run
@@ -36,8 +36,7 @@ FORMATS = ("csv", "xlsx")
 
 
 def _write(results: Results, directory: Path, fmt: str) -> list[Path]:
-    if fmt not in FORMATS:
-        raise AssumptionError(f"{fmt!r} is not one of {', '.join(FORMATS)}", field="--format")
+    check_format(fmt, FORMATS)
     return results.write(directory, xlsx=fmt == "xlsx")
 
 
@@ -97,10 +96,7 @@ def run_command(
 ) -> None:
     """Pay the deal's certificates every distribution day (senior/subordinate waterfall)."""
     terms = load_deal(deal)
-    assumptions = Assumptions.from_options(
-        cpr=cpr, smm=smm, psa=psa, cdr=cdr, mdr=mdr, sda=sda,
-        severity=severity, lag=lag, advancing=advancing, order=order,
-    )  # fmt: skip
+    assumptions = assumptions_from_options(locals())
     loans = pooled_tape(tape, terms, allow_rejects=allow_rejects).loans
     if size_to_tape:
         terms = deal_sized_to_tape(terms, loans)

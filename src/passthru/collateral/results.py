@@ -47,24 +47,14 @@ from passthru.collateral.kernel import COLUMNS, PO_OF
 
 TOTAL = "total"
 SPLIT = tuple(COLUMNS[i] for i in PO_OF)
+BALANCES = ("performing_balance", "foreclosure_balance")
 SUMMED = (
-    "new_defaults",
-    "expected_amortization",
-    "actual_amortization",
-    "defaulted_amortization",
-    "prepayments",
-    "liquidated_balance",
-    "recoveries",
-    "losses",
-    "expected_interest",
-    "lost_interest",
-    "actual_interest",
-    "servicing_fee",
-    "advanced_principal",
-    "advanced_interest",
+    *(c for c in COLUMNS[: COLUMNS.index("po_performing_balance")] if c not in BALANCES),
     "principal_paid",
     "interest_paid",
 )
+"""The whole-loan flows of the kernel (its columns before the strip shares, less the two
+end-of-period balances) and the derived payments: what a summary totals."""
 
 
 def _derived(frame: pl.DataFrame) -> pl.DataFrame:

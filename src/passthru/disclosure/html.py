@@ -8,21 +8,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
-
 from passthru.disclosure.narrative import build_narrative
 from passthru.disclosure.views import figure_grid, marked_label
 from passthru.disclosure.words import long_date
 from passthru.money import format_dollars
 from passthru.strats.model import Table, TermSheet
+from passthru.templating import html_templates
 
-_ENV = Environment(
-    loader=PackageLoader("passthru.disclosure", "templates"),
-    autoescape=select_autoescape(["html", "j2"]),
-    undefined=StrictUndefined,
-    trim_blocks=True,
-    lstrip_blocks=True,
-)
+_ENV = html_templates("passthru.disclosure")
 
 
 @dataclass(frozen=True)

@@ -131,7 +131,7 @@ def _labelled(lines: pl.DataFrame) -> pl.DataFrame:
     return lines.with_columns(pl.format("RL-{}", number).alias("loan_id"))
 
 
-def group_loans(
+def rep_lines(
     loans: pl.DataFrame,
     by: Sequence[str],
     *,
@@ -139,7 +139,16 @@ def group_loans(
     term_step: int | None = None,
     cut_off: date | None = None,
 ) -> pl.DataFrame:
-    """One rep line per group of ``loans`` sharing ``by`` (and the implied keys)."""
+    """A canonical tape of rep lines, one per group of ``loans`` sharing the keys ``by``
+    (and the implied keys).
+
+    ``loan_id`` is ``RL-0001``, ``RL-0002``... in key order; ``loan_count`` gives
+    each line's number of loans. Pooled loans keep their pool columns (net rate,
+    strips, loan age), so the lines project as pooled. ``rate_step`` buckets note
+    rates (percent), ``term_step`` remaining terms (months), each from 0. Dates
+    follow the line's terms from ``cut_off``, else from the cut-off month most
+    loans imply.
+    """
     _check_balances(loans)
     keyed, keys = key_columns(loans, by, rate_step, term_step)
     grouped = keyed.with_columns(pl.struct(keys).rank("dense").alias(GROUP))

@@ -89,10 +89,11 @@ def _lives(loans: pl.DataFrame, lines: pl.DataFrame) -> pl.DataFrame:
     )
 
 
-def compare_projections(
-    loans: pl.DataFrame, lines: pl.DataFrame, psa: Sequence[float]
+def compare_rep_lines(
+    loans: pl.DataFrame, lines: pl.DataFrame, *, psa: Sequence[float] = (100, 300)
 ) -> pl.DataFrame:
-    """The difference report of rep ``lines`` against ``loans`` at each PSA speed."""
+    """Rep-line against loan-level cash flows: the difference report of rep ``lines``
+    against ``loans``, one row per PSA speed and pool."""
     if not psa:
         raise AssumptionError("give at least one PSA speed", field="psa")
     scenarios = [Assumptions.from_options(psa=speed) for speed in psa]

@@ -17,7 +17,6 @@ from pathlib import Path
 from typing import Any
 
 import polars as pl
-from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
 
 from passthru.analytics.decrement import format_decrement
@@ -27,14 +26,9 @@ from passthru.report import charts
 from passthru.report.views import as_frame, table_view
 from passthru.report.workbook import Sheet, write_workbook
 from passthru.strats.model import TermSheet
+from passthru.templating import html_templates
 
-_ENV = Environment(
-    loader=PackageLoader("passthru.report", "templates"),
-    autoescape=select_autoescape(["html", "j2"]),
-    undefined=StrictUndefined,
-    trim_blocks=True,
-    lstrip_blocks=True,
-)
+_ENV = html_templates("passthru.report")
 BODY = re.compile(r"<body[^>]*>(.*)</body>", re.DOTALL | re.IGNORECASE)
 Rows = pl.DataFrame | Sequence[Mapping[str, Any]]
 
