@@ -58,3 +58,20 @@ def test_sample_tape_refuses_an_unknown_deal_and_zero_loans(tmp_path):
     assert "unknown deal" in unknown.output
     assert "Traceback" not in unknown.output
     assert runner.invoke(app, ["sample-tape", "-o", path, "--loans", "0"]).exit_code == 2
+
+
+def test_sample_tape_names_a_missing_folder_and_writes_nothing(tmp_path):
+    path = tmp_path / "missing" / "tape.csv"
+    result = runner.invoke(app, ["sample-tape", "-o", str(path), "--loans", "5"])
+    assert result.exit_code == 1
+    assert f"{path}: cannot write (output_folder_missing)" in " ".join(result.output.split())
+    assert not isinstance(result.exception, OSError)
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_demo_names_an_output_folder_that_is_a_file(tmp_path):
+    (tmp_path / "plain").write_text("a file")
+    out = tmp_path / "plain" / "out"
+    result = runner.invoke(app, ["demo", "--out", str(out)])
+    assert result.exit_code == 1
+    assert f"{out}: cannot write (output_unwritable)" in " ".join(result.output.split())

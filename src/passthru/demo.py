@@ -15,6 +15,8 @@
   and the deal report (``report/report.html``, ``report.xlsx``).
 
 Each step is a small function; a step that fails stops the demo with its error.
+Each rebuilt tape is written and then read back and validated on purpose: the
+demo runs the user's own path, a tape file through validation and pool formation.
 """
 
 from __future__ import annotations
@@ -29,6 +31,7 @@ from passthru.deal import Deal, load_deal
 from passthru.disclosure import write_termsheet, write_termsheets
 from passthru.disclosure.parse import parse_filing
 from passthru.errors import FilingError
+from passthru.files import make_folder
 from passthru.pipeline import PooledTape, pooled_tape, termsheet_of
 from passthru.rebuild import rebuild_tape
 from passthru.report import write_report
@@ -78,8 +81,7 @@ def _collateral_step(out: Path, step: Step) -> tuple[TermSheet, list[Path]]:
 
 def _deal_step(out: Path, step: Step) -> tuple[TermSheet, list[Path]]:
     deal = load_deal("cmsi-2003-2")
-    folder = out / deal.name
-    folder.mkdir(parents=True, exist_ok=True)
+    folder = make_folder(out / deal.name)
     step("rebuilding the 2003-2 pools from their 8-K")
     tape_path = rebuilt_tape("2003-2", folder / "tape.csv")
     tape = pooled_tape(tape_path, deal)
@@ -100,7 +102,7 @@ def _report(deal: Deal, tape: PooledTape, termsheet: TermSheet, folder: Path) ->
 
 def run_demo(out: Path, *, step: Step = lambda message: None) -> DemoRun:
     """Run every step of the demo into ``out``; ``step`` is told what each step does."""
-    out.mkdir(parents=True, exist_ok=True)
+    make_folder(out)
     first, first_files = _collateral_step(out, step)
     second, second_files = _deal_step(out, step)
     return DemoRun(termsheets=(first, second), files=(*first_files, *second_files))

@@ -74,3 +74,12 @@ class FilingError(PassthruError):
 
 class ConservationError(PassthruError):
     """Cash in does not equal cash out, or balances drift from the collateral."""
+
+
+class OutputError(PassthruError):
+    """A file that cannot be written where the user asked: names the path and the rule."""
+
+    def __init__(self, path: str, rule: str, message: str) -> None:
+        super().__init__(f"{path}: cannot write ({rule}): {message}")
+        self.path = path
+        self.rule = rule

@@ -9,6 +9,7 @@ arithmetic avoids binary artefacts: 75,724,165.627 truncates to .62, not .63
 from __future__ import annotations
 
 import math
+from datetime import date
 from decimal import ROUND_CEILING, ROUND_DOWN, ROUND_FLOOR, ROUND_HALF_UP, Decimal
 
 
@@ -24,11 +25,6 @@ def _quantum(places: int) -> Decimal:
 def round_half_up(value: float, places: int = 0) -> Decimal:
     """Round to ``places`` decimals, halves away from zero (the filings' rounding)."""
     return _decimal(value).quantize(_quantum(places), rounding=ROUND_HALF_UP)
-
-
-def truncate(value: float, places: int = 2) -> Decimal:
-    """Truncate toward zero to ``places`` decimals (the 8-K limits and call threshold)."""
-    return _decimal(value).quantize(_quantum(places), rounding=ROUND_DOWN)
 
 
 def floor_to(value: float, places: int = 0) -> Decimal:
@@ -73,3 +69,17 @@ def truncate_decimal(value: Decimal, places: int = 2) -> Decimal:
 def round_half_up_decimal(value: Decimal, places: int = 0) -> Decimal:
     """Round an exact Decimal half-up, with no float round trip."""
     return value.quantize(_quantum(places), rounding=ROUND_HALF_UP)
+
+
+def format_date(day: date) -> str:
+    """A date as the filings print it: ``September 1, 2000``."""
+    return f"{day:%B} {day.day}, {day.year}"
+
+
+def format_as_given(value: float) -> str:
+    """A number with the decimals it was given with and thousands separators: ``20`` for
+    20.0, ``22.5``, ``0.00001`` (never ``1e-05``), ``1,500``; ``inf`` as is."""
+    if not math.isfinite(value):
+        return str(value)
+    exponent = _decimal(value).normalize().as_tuple().exponent
+    return format_number(value, max(-int(exponent), 0))

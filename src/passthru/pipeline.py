@@ -2,7 +2,8 @@
 
 A partial result is never produced as if whole: when any loan is rejected the
 run stops with every reason, unless the caller allows rejects, in which case the
-term sheet carries a note saying how many loans were left out and why.
+term sheet carries a note saying how many loans were left out and why. A plain
+tape (no deal) follows the same rule (:func:`plain_tape`).
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from passthru.errors import Issue, TapeError
 from passthru.pool import form_pools
 from passthru.strats import build_termsheet
 from passthru.strats.model import TermSheet
-from passthru.tape import load_tape
+from passthru.tape import TapeLoad, load_tape
 
 
 @dataclass(frozen=True)
@@ -29,6 +30,29 @@ class PooledTape:
     issues: tuple[Issue, ...]
     loans_read: int
     loans_rejected: int
+
+
+def _refuse_rejects(
+    source: str, read: int, rejected: int, issues: tuple[Issue, ...], *, allow_rejects: bool
+) -> None:
+    """Raise :class:`TapeError` with every error unless rejects are allowed or there are none."""
+    errors = tuple(i for i in issues if i.severity == "error")
+    if errors and not allow_rejects:
+        raise TapeError(
+            f"{source}: {rejected} of {read} loans rejected "
+            f"({len(errors)} errors); fix the tape or pass --allow-rejects",
+            errors,
+        )
+
+
+def plain_tape(path: str | Path, *, allow_rejects: bool = False) -> TapeLoad:
+    """Read and validate a tape without a deal (its cut-off inferred); raise
+    :class:`TapeError` on any reject unless allowed, as :func:`pooled_tape` does."""
+    load = load_tape(path)
+    _refuse_rejects(
+        load.source, load.read_count, load.rejected_count, load.issues, allow_rejects=allow_rejects
+    )
+    return load
 
 
 def pooled_tape(
@@ -45,13 +69,7 @@ def pooled_tape(
     formed = form_pools(load.loans, deal, source=load.source)
     issues = load.issues + formed.issues
     rejected = load.rejected_count + formed.rejected.height
-    errors = tuple(i for i in issues if i.severity == "error")
-    if errors and not allow_rejects:
-        raise TapeError(
-            f"{load.source}: {rejected} of {load.read_count} loans rejected "
-            f"({len(errors)} errors); fix the tape or pass --allow-rejects",
-            errors,
-        )
+    _refuse_rejects(load.source, load.read_count, rejected, issues, allow_rejects=allow_rejects)
     return PooledTape(load.source, formed.loans, issues, load.read_count, rejected)
 
 

@@ -8,6 +8,7 @@ from typer.testing import CliRunner
 
 from passthru.analytics import (
     LOSS_THRESHOLD,
+    Breakeven,
     breakeven_defaults,
     breakeven_frame,
     breakeven_io_psa,
@@ -16,8 +17,10 @@ from passthru.analytics import (
     io_yield_at,
 )
 from passthru.cli import app
+from passthru.cli.app import console
+from passthru.cli.pricing import _print_breakevens
 from passthru.deal import load_deal
-from passthru.errors import AssumptionError
+from passthru.errors import AssumptionError, DealError
 from passthru.pool import form_pools
 from passthru.tape import write_tape
 from passthru.tape.synthetic import synthetic_tape
@@ -84,3 +87,38 @@ def test_passthru_breakeven_prints_each_class(tmp_path):
         app, ["breakeven", "cmsi-2003-2", "--tape", str(tape), "--class", "II-IO"]
     )
     assert needs_price.exit_code == 1 and "--price" in needs_price.output
+
+
+def test_an_unknown_class_is_refused_before_any_run(deal_and_loans, monkeypatch):
+    def no_run(*args, **kwargs):
+        raise AssertionError("a run started")
+
+    monkeypatch.setattr("passthru.analytics.breakeven.run", no_run)
+    monkeypatch.setattr("passthru.analytics.breakeven.certificate_flows", no_run)
+    with pytest.raises(DealError, match=r"no class 'ZZ'.*B-1, B-2") as caught:
+        breakeven_defaults(*deal_and_loans, names=["B-1", "ZZ"], **AT)
+    assert caught.value.field == "class"
+    with pytest.raises(DealError, match="no class 'III-IO'"):
+        breakeven_io_psa(*deal_and_loans, "III-IO", price="2-00")
+
+
+def test_passthru_breakeven_names_an_unknown_class(tmp_path, monkeypatch):
+    tape = tmp_path / "tape.csv"
+    write_tape(synthetic_tape(20, deal=CMSI, seed=8), tape)
+    monkeypatch.setattr("passthru.analytics.breakeven.run", None)  # any run would fail
+    done = CliRunner().invoke(
+        app, ["breakeven", "cmsi-2003-2", "--tape", str(tape), "--class", "ZZ"]
+    )
+    assert done.exit_code == 1
+    assert "class: no class 'ZZ' in deal cmsi-2003-2; its classes are IA-1," in done.output
+    assert done.exception is None or isinstance(done.exception, SystemExit)
+
+
+def test_breakeven_table_prints_a_small_tolerance_in_full(capsys, monkeypatch):
+    monkeypatch.setattr(console, "_width", 200)  # "width" would stick after the test
+    found = breakeven_frame([Breakeven("B-1", "SDA", 123.456789, 123.4567, 123.456789, 1e-5, 9)])
+    _print_breakevens(found, 100.0, 22.5, 12)
+    out = capsys.readouterr().out
+    assert "Break-evens at 100% PSA, 22.5% severity, 12-month lag" in out
+    assert "0.00001" in out and "1e-05" not in out
+    assert "123.457" in out

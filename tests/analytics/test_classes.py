@@ -149,6 +149,7 @@ def test_a_tape_that_is_the_deals_own_keeps_the_deal(par_pool):
     assert same is deal and note is None
     resized, note = deal_for_tape(CMSI, form_pools(synthetic_tape(5, deal=CMSI), CMSI).loans)
     assert "resized" in note
+    assert "not the deal's cut-off balance $757,241,656.27" in note  # 2003-2's 8-K figure
     assert resized.cut_off_balance != CMSI.cut_off_balance
 
 

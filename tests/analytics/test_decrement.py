@@ -12,7 +12,9 @@ from passthru.analytics import (
     decrement_table,
     decrement_values,
     first_distribution_date,
+    pass_through_balances,
     pass_through_decrements,
+    pass_through_grid,
     render_decrement_text,
 )
 from passthru.analytics.decrement import printed_life, printed_percent
@@ -133,6 +135,11 @@ def test_a_class_not_retired_by_the_last_date_is_refused():
         decrement_values(
             np.array([[50.0, 40.0]]), 100.0, closing=CLOSING, first_distribution=FIRST, speeds=[0]
         )
+    with pytest.raises(AssumptionError, match=r"at 0% PSA is \$1,234,567\.50 after"):
+        decrement_values(
+            np.array([[2e6, 1_234_567.5]]), 3e6, closing=CLOSING, first_distribution=FIRST,
+            speeds=[0],
+        )  # fmt: skip
 
 
 def test_one_path_per_speed_is_required():
@@ -191,3 +198,23 @@ def test_each_pool_is_a_pass_through_class_of_its_own():
         pass_through_decrements(
             loans, [0], closing=CLOSING, first_distribution=FIRST, names=["A-1"]
         )
+
+
+def test_a_pass_through_grid_gives_the_decrements_and_balances_of_one_projection(monkeypatch):
+    loans = pl.DataFrame(
+        {
+            "current_balance": [400_000.0, 250_000.0],
+            "note_rate": [6.5, 7.125],
+            "original_term": [360, 360],
+            "remaining_term": [24, 12],
+        }
+    )
+    grid = pass_through_grid(loans, [0, 300])
+    monkeypatch.setattr("passthru.analytics.decrement.project_grid", None)  # no second run
+    tables = pass_through_decrements(grid, [0, 300], closing=CLOSING, first_distribution=FIRST)
+    balances, initial = pass_through_balances(grid)
+    assert initial == 650_000.0 and balances.shape == (2, 24)
+    # at 0% PSA, 12 payments later only the 24-month loan is left, at BAL(12)/BAL(24)
+    left = _level_payment_balance(400_000.0, 6.5, 24, 12)
+    assert balances[0, 11] == pytest.approx(left)
+    assert tables["pass-through"]["0%"][1] == pytest.approx(100.0 * left / 650_000.0)

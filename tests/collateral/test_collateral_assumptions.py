@@ -86,3 +86,51 @@ def test_unprojectable_loans_are_named():
         (2, "current_balance", "balance_positive"),
         (2, "remaining_term", "term_range"),
     }
+
+
+POOLED = pl.DataFrame(
+    {
+        "source_row": [4, 9, 12],
+        "pool": ["I", None, None],
+        "current_balance": [1e5, 2e5, 3e5],
+        "note_rate": [6.0, 6.0, 6.0],
+        "net_rate": [5.75, 5.75, 5.75],
+        "target_rate": [5.5, 5.5, 5.5],
+        "premium": [True, True, True],
+        "discount_fraction": [0.0, 0.0, 0.0],
+        "io_strip_rate": [0.25, 0.25, 0.25],
+        "original_term": [360, 360, 360],
+        "remaining_term": [360, 360, 360],
+    }
+)
+
+
+def test_pooled_loans_without_a_pool_are_refused_by_their_tape_row():
+    # pool columns but some loans with no pool: never re-pooled as one pool "all"
+    with pytest.raises(TapeError, match="2 loans have no pool") as caught:
+        project(POOLED, Assumptions())
+    found = {(i.row, i.column, i.rule) for i in caught.value.issues}
+    assert found == {(9, "pool", "required"), (12, "pool", "required")}
+
+
+def test_a_pooled_frame_needs_every_pool_column():
+    with pytest.raises(TapeError) as caught:
+        project(POOLED.drop("io_strip_rate", "target_rate").fill_null("I"), Assumptions())
+    found = {(i.column, i.rule) for i in caught.value.issues}
+    assert found == {("target_rate", "missing_column"), ("io_strip_rate", "missing_column")}
+
+
+def test_a_tape_without_pool_columns_is_one_pool_all():
+    plain = POOLED.select("pool", *TAPE.columns)  # stated pools, partly null, no strips
+    result = project(plain, Assumptions())
+    assert result.pools == ("all",)
+    assert result.summary["original_balance"].to_list() == [6e5]
+
+
+@pytest.mark.parametrize(
+    ("severity", "shown"),
+    [(20.0, "severity 20%"), (22.5, "severity 22.5%"), (0.00001, "severity 0.00001%")],
+)
+def test_describe_prints_the_severity_as_given(severity, shown):
+    text = Assumptions.from_options(psa=150, sda=100, severity=severity, lag=12).describe()
+    assert text == f"150 PSA, 100 SDA, {shown}, lag 12, advancing"

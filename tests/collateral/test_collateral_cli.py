@@ -187,3 +187,24 @@ def test_matrix_refuses_an_empty_list(tape_csv, option, field):
     assert result.exit_code == 1, result.output
     assert f"{field}: no {field.upper()} speeds" in result.output
     assert result.exception is None or isinstance(result.exception, SystemExit)
+
+
+def _matrix_cells(output: str) -> list[str]:
+    """Every figure in the printed tables' body rows, in order."""
+    rows = [line for line in output.splitlines() if line.startswith("│")]
+    return [cell.strip() for line in rows for cell in line.strip("│").split("│")]
+
+
+def test_matrix_offers_the_surviving_balance_order(tape_csv):
+    base = ["matrix", str(tape_csv), "--psa", "300", "--sda", "2000", "--severity", "20"]
+    standard = runner.invoke(app, base)
+    surviving = runner.invoke(app, [*base, "--order", "surviving_balance"])
+    assert standard.exit_code == 0 and surviving.exit_code == 0, surviving.output
+    # §1.4: prepayments from the balance left after new defaults, so less prepaid and
+    # more left to default: higher cumulative defaults and losses than the standard order
+    (psa, defaults_std, _, losses_std) = _matrix_cells(standard.output)
+    (_, defaults_srv, _, losses_srv) = _matrix_cells(surviving.output)
+    assert psa == "300"
+    assert float(defaults_srv) > float(defaults_std) and float(losses_srv) > float(losses_std)
+    bad = runner.invoke(app, [*base, "--order", "defaults_last"])
+    assert bad.exit_code == 1 and "order" in bad.output

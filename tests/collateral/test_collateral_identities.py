@@ -233,3 +233,33 @@ def test_horizon_cut_keeps_the_balance_in_the_conservation():
 def test_a_grid_of_no_scenarios_is_refused(sf_loans):
     with pytest.raises(AssumptionError, match="no scenarios"):
         project_grid(sf_loans, [])
+
+
+def test_discount_loans_balances_are_summed_apart_for_the_io_notional():
+    """§2.2: the kernel sums the whole balances of the discount loans (a PO strip), so the
+    premium loans' balance is the pool's less theirs: the same as projecting them alone."""
+    pooled = pl.DataFrame(
+        {
+            "pool": ["I", "I", "I"],
+            "current_balance": [300_000.0, 200_000.0, 150_000.0],
+            "note_rate": [6.5, 5.5, 5.75],
+            "servicing_fee_rate": [0.25, 0.25, 0.25],
+            "net_rate": [6.25, 5.25, 5.5],
+            "target_rate": [5.75, 5.75, 5.75],
+            "premium": [True, False, False],
+            "discount_fraction": [0.0, 0.5 / 5.75, 0.25 / 5.75],
+            "io_strip_rate": [0.5, 0.0, 0.0],
+            "original_term": [360, 360, 360],
+            "remaining_term": [360, 350, 300],
+        }
+    )
+    assumptions = Assumptions.from_options(cpr=8, cdr=2, severity=30, lag=3, advancing=False)
+    f = project(pooled, assumptions).frame
+    alone = project(pooled.filter(~pl.col("premium")), assumptions, months=360).frame
+    premium = project(pooled.filter(pl.col("premium")), assumptions).frame
+    for x in ("performing_balance", "foreclosure_balance"):
+        np.testing.assert_allclose(f[f"discount_{x}"], alone[x], rtol=1e-12, atol=1e-9)
+        np.testing.assert_allclose(f[x] - f[f"discount_{x}"], premium[x], rtol=1e-12, atol=1e-6)
+    assert alone["foreclosure_balance"].max() > 0  # defaults wait 3 months to liquidate
+    plain = project(SEASONED, assumptions).frame  # one pool "all": no discount loans
+    assert plain["discount_performing_balance"].abs().max() == 0.0

@@ -3,6 +3,7 @@
 import json
 import re
 from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
+from importlib import resources
 
 import pytest
 from hypothesis import given, settings
@@ -201,6 +202,18 @@ def test_table_shows_twelve_decimal_shares():
     result = runner.invoke(app, ["structure", "cmsi-2003-2"], env={"COLUMNS": "160"})
     assert re.search(r"IA-1 .* I .* senior .*\$538,042,084\.00 .* 5\.750%", result.output)
     assert re.search(r"B-6 .*\$1,136,664\.27 .* 0\.150105882394%", result.output)
+
+
+def test_table_rounds_a_class_rate_half_up_as_the_term_sheet_does(tmp_path):
+    # 5.0625% has a half in the fourth decimal: the 8-K prints 5.063%, not Python's 5.062%.
+    shipped = (resources.files("passthru") / "deal" / "deals" / "cmsi-2003-2.toml").read_text()
+    senior = 'balance = "538042084.00"  # rate: the pool I target rate, 5.750%'
+    assert senior in shipped
+    path = tmp_path / "half.toml"
+    path.write_text(shipped.replace(senior, 'balance = "538042084.00"\nrate = "5.0625"'))
+    result = runner.invoke(app, ["structure", str(path)], env={"COLUMNS": "160"})
+    assert result.exit_code == 0, result.output
+    assert re.search(r"IA-1 .* senior .*\$538,042,084\.00 .* 5\.063%", result.output)
 
 
 @settings(max_examples=60, deadline=None)

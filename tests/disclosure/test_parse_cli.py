@@ -50,3 +50,34 @@ def test_unreadable_input_exits_1_with_a_named_error(tmp_path):
     result = runner.invoke(app, ["parse", str(tmp_path / "missing.txt")])
     assert result.exit_code == 1
     assert "missing.txt" in result.output and "error" in result.output
+
+
+def _without_first_total_row(text: str) -> str:
+    """The filing with its first "Total" line dropped (pool I's years of origination)."""
+    lines = text.splitlines(keepends=True)
+    first = next(i for i, line in enumerate(lines) if "Total" in line)
+    return "".join(lines[:first] + lines[first + 1 :])
+
+
+def test_a_table_without_a_total_row_is_summarised_with_a_warning(tmp_path):
+    text = (resources.files("passthru") / "data" / "filings" / "cmsi-2002-12-8k.txt").read_text()
+    broken = tmp_path / "no-total.txt"
+    broken.write_text(_without_first_total_row(text))
+    result = runner.invoke(app, ["parse", str(broken)])
+    assert result.exit_code == 0, result.output
+    shown = " ".join(result.output.split())
+    assert (
+        "warning: line 179: table 'YEARS OF ORIGINATION OF POOL I MORTGAGE LOANS' has no Total row"
+        in shown
+    )
+    # The other tables keep their totals: pool I's 993 loans and $452,246,360 (the 8-K's).
+    assert "993 │ 452,246,360" in shown
+
+
+def test_json_output_to_a_missing_folder_is_a_named_error(tmp_path):
+    out = tmp_path / "missing" / "filing.json"
+    result = runner.invoke(app, ["parse", _filing_path("2002-12"), "-o", str(out)])
+    assert result.exit_code == 1
+    shown = " ".join(result.output.split())
+    assert f"error: {out}: cannot write (output_folder_missing)" in shown
+    assert not isinstance(result.exception, OSError)

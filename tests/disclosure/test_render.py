@@ -11,6 +11,7 @@ from typer.testing import CliRunner
 from passthru.cli import app
 from passthru.disclosure import TERMSHEET_FORMATS, render_termsheet, write_termsheet
 from passthru.disclosure.render import write_termsheets
+from passthru.errors import OutputError
 
 
 def test_every_format_renders_text_except_xlsx(termsheet_2002_12):
@@ -27,6 +28,15 @@ def test_unknown_format_is_refused(termsheet_2002_12, tmp_path):
     with pytest.raises(ValueError, match=r"suffix '\.pdf'"):
         write_termsheet(termsheet_2002_12, tmp_path / "t.pdf")
     assert list(tmp_path.iterdir()) == []
+
+
+def test_a_text_style_bears_on_the_text_alone(termsheet_2002_12):
+    for fmt in ("md", "html", "json", "csv"):
+        assert render_termsheet(termsheet_2002_12, fmt, style="no-such-style") == (
+            render_termsheet(termsheet_2002_12, fmt)
+        )
+    with pytest.raises(ValueError, match="unknown text style 'no-such-style'"):
+        render_termsheet(termsheet_2002_12, "text", style="no-such-style")
 
 
 @pytest.mark.parametrize(
@@ -58,7 +68,7 @@ def test_failed_write_leaves_neither_file_nor_temporary(termsheet_2002_12, tmp_p
         raise OSError("disk full")
 
     monkeypatch.setattr(os, "replace", refuse)
-    with pytest.raises(OSError, match="disk full"):
+    with pytest.raises(OutputError, match="disk full"):
         write_termsheet(termsheet_2002_12, target)
     assert [p.name for p in tmp_path.iterdir()] == ["t.txt"]
     assert target.read_text() == "the previous term sheet"
@@ -121,3 +131,19 @@ def test_cli_refuses_xlsx_to_stdout_and_unknown_deal(tape):
     result = runner.invoke(app, ["termsheet", str(tape), "--deal", "no-such-deal"])
     assert result.exit_code == 1
     assert "unknown deal 'no-such-deal'" in result.output
+
+
+def test_cli_names_a_missing_output_folder_or_one_that_is_a_file(tape, tmp_path):
+    runner = CliRunner()
+    missing = tmp_path / "missing" / "ts.txt"
+    result = runner.invoke(
+        app, ["termsheet", str(tape), "--deal", "cmsi-2002-12", "-o", str(missing)]
+    )
+    assert result.exit_code == 1
+    assert f"{missing}: cannot write (output_folder_missing)" in " ".join(result.output.split())
+    (tmp_path / "plain").write_text("a file")
+    folder = tmp_path / "plain" / "all"
+    args = ["termsheet", str(tape), "--deal", "cmsi-2002-12", "--format", "all", "-o", str(folder)]
+    result = runner.invoke(app, args)
+    assert result.exit_code == 1
+    assert f"{folder}: cannot write (output_unwritable)" in " ".join(result.output.split())

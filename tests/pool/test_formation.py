@@ -56,6 +56,16 @@ def test_unmatched_and_unknown_pools_are_rejected_not_dropped():
     assert {i.row for i in result.issues} == {2, 3}
 
 
+def test_rejections_name_the_pools_in_words():
+    tape = _tape(original_term=[200, 360], remaining_term=[200, 360], pool=[None, "Z"])
+    messages = {i.rule: i.message for i in form_pools(tape, load_deal("cmsi-2002-12")).issues}
+    assert messages == {
+        "pool_no_match": "original term fits no pool of cmsi-2002-12 "
+        "(pool I: 240-360 months; pool II: 120-180 months)",
+        "pool_unknown": "not a pool of cmsi-2002-12 (pools I, II)",
+    }
+
+
 def test_stated_pool_kept_with_warning():
     deal = load_deal("cmsi-2002-12")
     result = form_pools(_tape(pool=["II"]), deal)

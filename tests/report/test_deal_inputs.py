@@ -6,15 +6,17 @@ import polars as pl
 import pytest
 
 from passthru.analytics import deal_for_tape
-from passthru.collateral import Assumptions
+from passthru.collateral import Assumptions, project_grid
 from passthru.deal import load_deal
 from passthru.pool import form_pools
 from passthru.report.deal_inputs import (
     CHART_SCENARIO,
     class_balance_frame,
     cumulative_loss_frame,
+    deal_report_inputs,
     senior_prepayment_frame,
 )
+from passthru.strats import build_termsheet
 from passthru.tape.synthetic import synthetic_tape
 from passthru.waterfall import run
 
@@ -66,3 +68,22 @@ def test_senior_prepayment_line_ends_when_its_pool_is_paid_off(results):
     assert pool_ii[retired + 1 :].null_count() == days.height - retired - 1
     assert pool_ii.drop_nulls().min() > 0
     assert frame["Pool I"].null_count() == 0
+
+
+def test_a_deal_without_classes_projects_its_pass_through_grid_once(monkeypatch):
+    deal = load_deal("cmsi-2002-12")  # no classes: the pass-through sections only
+    loans = form_pools(synthetic_tape(12, deal=deal, seed=4), deal).loans
+    grids = []
+
+    def counted(*args, **kwargs):
+        grids.append(project_grid(*args, **kwargs))
+        return grids[-1]
+
+    monkeypatch.setattr("passthru.analytics.decrement.project_grid", counted)
+    inputs = deal_report_inputs(deal, loans, build_termsheet(loans, deal), speeds=(0.0, 300.0))
+    assert len(grids) == 1
+    assert set(inputs.decrement) == {"pass-through", "pass-through-I", "pass-through-II"}
+    total = grids[0].frame.filter((pl.col("pool") == "total") & (pl.col("scenario") == 1))
+    assert inputs.pool_balances.columns[0] == "period"
+    assert inputs.pool_balances.height == grids[0].months
+    assert inputs.pool_balances.to_series(2).to_list() == total["performing_balance"].to_list()

@@ -7,6 +7,7 @@ import pytest
 from typer.testing import CliRunner
 
 from passthru.cli import app
+from passthru.tape import load_tape
 
 runner = CliRunner()
 
@@ -78,3 +79,19 @@ def test_report_writes_the_page_and_the_workbook(tape, tmp_path):
     )
     yield_cell = book["Yield IA-1"]["B2"]
     assert isinstance(yield_cell.value, float) and yield_cell.number_format == "#,##0.00"
+
+
+def test_report_reads_and_pools_the_tape_once(synthetic_csv, tmp_path, monkeypatch):
+    tape = synthetic_csv(12, "cmsi-2002-12", seed=5)
+    reads = []
+
+    def counted(*args, **kwargs):
+        reads.append(args[0])
+        return load_tape(*args, **kwargs)
+
+    monkeypatch.setattr("passthru.pipeline.load_tape", counted)
+    done = runner.invoke(app, ["report", "cmsi-2002-12", "--tape", str(tape), "-o", str(tmp_path)])
+    assert done.exit_code == 0, done.output
+    assert reads == [tape]
+    page = (tmp_path / "report.html").read_text(encoding="utf-8")
+    assert '<section id="termsheet">' in page

@@ -22,7 +22,7 @@ from passthru.cli.app import console
 from passthru.cli.run import _print_classes
 from passthru.collateral import Assumptions
 from passthru.deal import Deal, load_deal
-from passthru.errors import ConservationError, DealError
+from passthru.errors import AssumptionError, ConservationError, DealError
 from passthru.pool import form_pools
 from passthru.tape.synthetic import synthetic_tape
 from passthru.tape.write import write_tape
@@ -160,12 +160,42 @@ def test_cli_run_writes_classes_and_deal(tmp_path):
 
 
 def test_cli_run_reports_a_bad_deal(tmp_path):
+    # five valid loans of 2002-12, far short of its cut-off balance (the 8-K's $583,151,842.55)
     tape = tmp_path / "tape.csv"
-    write_tape(synthetic_tape(5, deal=CMSI, seed=1), tape)
+    write_tape(synthetic_tape(5, deal=load_deal("cmsi-2002-12"), seed=1), tape)
     result = CliRunner().invoke(
         app, ["run", "cmsi-2002-12", "--tape", str(tape), "-o", str(tmp_path)]
     )
     assert result.exit_code == 1
+    assert "cut_off_balance" in result.output
+    assert "the deal's cut-off balance $583,151,842.55" in result.output
+
+
+def test_cli_run_refuses_a_format_before_reading_anything(tmp_path):
+    result = CliRunner().invoke(
+        app,
+        ["run", "cmsi-2003-2", "--tape", str(tmp_path / "none.csv"), "--format", "pdf",
+         "-o", str(tmp_path)],
+    )  # fmt: skip
+    assert result.exit_code == 1
+    assert "--format: 'pdf' is not one of csv, xlsx" in result.output
+
+
+@pytest.mark.parametrize(
+    ("build", "field", "words"),
+    [
+        (lambda: LossMix(ordinary=0.5, fraud=0.25), "loss_mix", "add up to 0.7500, not 1"),
+        (lambda: LossMix(ordinary=1.5), "loss_mix.ordinary", "less than or equal to 1"),
+        (lambda: RunOptions(months=0), "months", "greater than or equal to 1"),
+        (lambda: RunOptions(loss_mix={"fraud": -0.1}), "loss_mix.fraud", "greater than"),
+        (lambda: RunOptions(calls=True), "calls", "not permitted"),
+    ],
+)
+def test_bad_run_options_name_the_field(build, field, words):
+    with pytest.raises(AssumptionError) as caught:
+        build()
+    assert caught.value.field == field
+    assert words in str(caught.value)
 
 
 def test_cli_run_summary_prints_every_digit_on_an_80_column_terminal(monkeypatch, capsys):
@@ -179,7 +209,8 @@ def test_cli_run_summary_prints_every_digit_on_an_80_column_terminal(monkeypatch
         "ending_balance": [0.0, 0.0],
     }
     classes = pl.DataFrame({"scenario": [0, 0], "class": ["IA-1", "IA-1"], **figures})
-    monkeypatch.setattr(console, "width", 80)
+    # the shared console's own width is left alone: setting it sticks after the test
+    monkeypatch.setattr(console, "_width", 80)
     _print_classes(SimpleNamespace(classes=classes))
     out = capsys.readouterr().out
     assert "…" not in out

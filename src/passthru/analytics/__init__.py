@@ -12,6 +12,7 @@ from passthru.analytics.breakeven import (
     breakeven_defaults,
     breakeven_frame,
     breakeven_io_psa,
+    check_class_names,
     class_losses,
     io_yield_at,
 )
@@ -43,6 +44,7 @@ from passthru.analytics.decrement import (
     format_decrement,
     pass_through_balances,
     pass_through_decrements,
+    pass_through_grid,
     pass_through_names,
 )
 from passthru.analytics.decrement_text import render_decrement_text
@@ -114,6 +116,7 @@ __all__ = [
     "breakeven_io_psa",
     "cash_flow_times",
     "certificate_flows",
+    "check_class_names",
     "class_decrements",
     "class_losses",
     "convexity",
@@ -144,6 +147,7 @@ __all__ = [
     "pass_through_balances",
     "pass_through_decrements",
     "pass_through_flows",
+    "pass_through_grid",
     "pass_through_names",
     "price_class",
     "price_from_yield",

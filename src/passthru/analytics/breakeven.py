@@ -30,7 +30,7 @@ from passthru.analytics.roots import find_root
 from passthru.analytics.yield_table import CMSI_DELAY, price_class
 from passthru.collateral import Assumptions
 from passthru.deal import SUBORDINATE_CLASSES, Deal
-from passthru.errors import AssumptionError
+from passthru.errors import AssumptionError, DealError
 from passthru.waterfall import RunOptions, run
 
 LOSS_THRESHOLD = 0.01
@@ -101,6 +101,19 @@ def class_losses(
     return totals.select(list(names)).to_numpy()
 
 
+def check_class_names(deal: Deal, names: Sequence[str]) -> None:
+    """Every name is one of the deal's classes, checked before any run; else a
+    ``DealError`` on ``class`` naming the classes there are."""
+    known = [c.name for c in deal.classes]
+    unknown = [n for n in names if n not in known]
+    if unknown:
+        raise DealError(
+            f"no class {', '.join(map(repr, unknown))} in deal {deal.name}; "
+            f"its classes are {', '.join(known) or 'none'}",
+            field="class",
+        )
+
+
 def _check_measure(measure: str) -> str:
     upper = measure.upper()
     if upper not in UPPER:
@@ -126,6 +139,7 @@ def breakeven_defaults(
     and ``lag`` (months; SF's examples use 12), searched in [0, ``upper``] by
     multisection (see the module docstring) to ``tolerance`` points."""
     measure = _check_measure(measure)
+    check_class_names(deal, names)
     if tolerance <= 0 or points < 1:
         raise AssumptionError("tolerance must be positive and points at least 1", field="tolerance")
     top = UPPER[measure] if upper is None else float(upper)
@@ -211,6 +225,7 @@ def breakeven_io_psa(
 ) -> Breakeven:
     """The PSA at which IO class ``name`` bought at ``price`` yields 0%: bracketed by one run
     of :data:`IO_GRID`, then Brent's method over single runs to ``tolerance`` PSA."""
+    check_class_names(deal, [name])
     grid = np.array(IO_GRID)
     yields = io_yield_at(deal, loans, name, grid, price=price, settle=settle, delay=delay)
     if yields[0] <= 0 or (yields > 0).all():

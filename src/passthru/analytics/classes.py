@@ -34,6 +34,7 @@ from passthru.analytics.decrement import (
 from passthru.collateral import TOTAL, Assumptions, project_grid
 from passthru.deal import Deal
 from passthru.errors import AssumptionError, DealError
+from passthru.money import format_dollars
 from passthru.waterfall import Results, RunOptions, run
 from passthru.waterfall.sizing import deal_sized_to
 
@@ -120,7 +121,8 @@ def deal_for_tape(deal: Deal, loans: pl.DataFrame) -> tuple[Deal, str | None]:
     if abs(total - stated) <= BALANCE_TOLERANCE:
         return deal, None
     note = (
-        f"the tape's loans total {total:,.2f}, not the deal's cut-off balance {stated:,.2f}: "
+        f"the tape's loans total {format_dollars(total, 2)}, not the deal's cut-off balance "
+        f"{format_dollars(stated, 2)}: "
         "the classes are resized in proportion to the tape"
     )
     return deal_sized_to(deal, balances), note

@@ -24,7 +24,7 @@ from passthru.analytics.measures import wal
 from passthru.collateral import TOTAL, Assumptions, CashflowGrid, LoanArrays, project_grid
 from passthru.deal import Deal
 from passthru.errors import AssumptionError, DealError
-from passthru.money import round_half_up
+from passthru.money import format_dollars, round_half_up
 
 DATE_COLUMN = "Distribution Date"
 INITIAL_ROW = "Initial Percentage"
@@ -68,7 +68,8 @@ def _check_retired(paths: np.ndarray, initial: float, speeds: Sequence[float]) -
     if left.any():
         speed = speeds[int(np.argmax(left))]
         raise AssumptionError(
-            f"the balance at {speed_label(speed)} PSA is {paths[int(np.argmax(left)), -1]:,.2f} "
+            f"the balance at {speed_label(speed)} PSA is "
+            f"{format_dollars(paths[int(np.argmax(left)), -1], 2)} "
             "after the last distribution date; project until the class is retired",
             field="balances",
         )
@@ -191,7 +192,18 @@ def deal_calendar(deal: Deal) -> tuple[date, date]:
 PASS_THROUGH = "pass-through"
 
 
-def _pool_paths(grid: CashflowGrid, pool: str | None) -> tuple[np.ndarray, float]:
+def pass_through_grid(loans: LoanArrays | pl.DataFrame, speeds: Sequence[float]) -> CashflowGrid:
+    """One projection of the loans at every PSA speed, no defaults (SF-4 to SF-6): the grid
+    :func:`pass_through_balances` and :func:`pass_through_decrements` read."""
+    return project_grid(loans, [Assumptions.from_options(psa=speed) for speed in speeds])
+
+
+def pass_through_balances(
+    grid: CashflowGrid, *, pool: str | None = None
+) -> tuple[np.ndarray, float]:
+    """The collateral's own pass-through "class" in a :func:`pass_through_grid`: the
+    performing balance of ``pool`` (default: the only pool, or the ``total`` of several)
+    after each period at each speed, shape (speeds, periods), and its cut-off balance."""
     pools = grid.pools
     name = pool if pool is not None else (pools[0] if len(pools) == 1 else TOTAL)
     known = pools + ((TOTAL,) if len(pools) > 1 else ())
@@ -203,26 +215,13 @@ def _pool_paths(grid: CashflowGrid, pool: str | None) -> tuple[np.ndarray, float
     return balances, float(original["original_balance"][0])
 
 
-def _psa_grid(loans: LoanArrays | pl.DataFrame, speeds: Sequence[float]) -> CashflowGrid:
-    return project_grid(loans, [Assumptions.from_options(psa=speed) for speed in speeds])
-
-
-def pass_through_balances(
-    loans: LoanArrays | pl.DataFrame, speeds: Sequence[float], *, pool: str | None = None
-) -> tuple[np.ndarray, float]:
-    """The collateral's own pass-through "class": the performing balance of ``pool`` (default:
-    the only pool, or the ``total`` of several) after each period at each PSA speed
-    (SF-4 to SF-6, no defaults), shape (speeds, periods), and its cut-off balance."""
-    return _pool_paths(_psa_grid(loans, speeds), pool)
-
-
 def pass_through_names(pools: Sequence[str]) -> list[str]:
     """``pass-through`` (all loans) and, with several pools, ``pass-through-<pool>`` each."""
     return [PASS_THROUGH] + ([f"{PASS_THROUGH}-{p}" for p in pools] if len(pools) > 1 else [])
 
 
 def pass_through_decrements(
-    loans: LoanArrays | pl.DataFrame,
+    loans: LoanArrays | pl.DataFrame | CashflowGrid,
     speeds: Sequence[float],
     *,
     closing: date,
@@ -230,8 +229,9 @@ def pass_through_decrements(
     names: Sequence[str] | None = None,
 ) -> dict[str, pl.DataFrame]:
     """:func:`decrement_values` of pass-through "classes" (:func:`pass_through_names`), all
-    from one projection of the loans at every speed."""
-    grid = _psa_grid(loans, speeds)
+    from one projection of the loans at every speed, or from the :func:`pass_through_grid`
+    of ``speeds`` given instead of the loans."""
+    grid = loans if isinstance(loans, CashflowGrid) else pass_through_grid(loans, speeds)
     known = pass_through_names(grid.pools)
     tables = {}
     for name in names if names is not None else known:
@@ -241,7 +241,7 @@ def pass_through_decrements(
                 field="class",
             )
         pool = None if name == PASS_THROUGH else name.removeprefix(f"{PASS_THROUGH}-")
-        balances, initial = _pool_paths(grid, pool)
+        balances, initial = pass_through_balances(grid, pool=pool)
         tables[name] = decrement_values(
             balances, initial, closing=closing, first_distribution=first_distribution, speeds=speeds
         )

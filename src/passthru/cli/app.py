@@ -8,6 +8,7 @@ from typing import ParamSpec, TypeVar
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 
 from passthru.errors import PassthruError, TapeError
 
@@ -35,7 +36,7 @@ def report_errors(command: Callable[P, R]) -> Callable[P, R]:
         try:
             return command(*args, **kwargs)
         except PassthruError as exc:
-            err_console.print(f"[bold red]error:[/] {exc}", highlight=False)
+            err_console.print(f"[bold red]error:[/] {escape(str(exc))}", highlight=False)
             if isinstance(exc, TapeError):
                 for issue in exc.issues[:MAX_ISSUES_SHOWN]:
                     err_console.print(f"  {issue}", highlight=False, markup=False)

@@ -34,10 +34,9 @@ from passthru.cli.options import (
 from passthru.collateral import default_matrix, loan_arrays, matrix_table, project
 from passthru.collateral.loans import LoanArrays
 from passthru.deal import load_deal
-from passthru.errors import AssumptionError, TapeError
+from passthru.errors import AssumptionError
 from passthru.money import format_dollars, format_number
-from passthru.pipeline import pooled_tape
-from passthru.tape import load_tape
+from passthru.pipeline import plain_tape, pooled_tape
 
 FORMATS = ("csv", "parquet", "xlsx", "json")
 BINARY = ("parquet", "xlsx")
@@ -48,12 +47,7 @@ def _loans(tape: Path, deal: str | None, allow_rejects: bool) -> LoanArrays:
     if deal is not None:
         pooled = pooled_tape(tape, load_deal(deal), allow_rejects=allow_rejects)
         return loan_arrays(pooled.loans, source=pooled.source)
-    load = load_tape(tape)
-    errors = tuple(i for i in load.issues if i.severity == "error")
-    if errors and not allow_rejects:
-        raise TapeError(
-            f"{load.source}: {len(errors)} errors; fix the tape or pass --allow-rejects", errors
-        )
+    load = plain_tape(tape, allow_rejects=allow_rejects)
     return loan_arrays(load.loans, source=load.source)
 
 
@@ -137,6 +131,7 @@ def matrix_command(
     severity: SeverityOpt = 0.0,
     lag: LagOpt = 0,
     advancing: AdvancingOpt = True,
+    order: OrderOpt = "standard",
     deal: DealOpt = None,
     allow_rejects: RejectsOpt = False,
 ) -> None:
@@ -148,6 +143,7 @@ def matrix_command(
         severity=severity,
         lag=lag,
         advancing=advancing,
+        order=order,
     )
     _print_matrix(matrix_table(matrix), "Cumulative defaults, % of original balance")
     _print_matrix(

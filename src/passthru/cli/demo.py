@@ -12,6 +12,7 @@ from rich.table import Table
 from passthru.cli.app import app, console, report_errors
 from passthru.deal import Deal, load_deal
 from passthru.demo import run_demo
+from passthru.money import format_date
 from passthru.strats.model import ALL_LOANS, TermSheet
 from passthru.tape import write_tape
 from passthru.tape.synthetic import synthetic_tape
@@ -32,8 +33,7 @@ def write_sample_tape(
 
 def summary_table(termsheet: TermSheet) -> Table:
     """Loans and aggregate balance per pool and for all loans, as the term sheet prints them."""
-    as_of = termsheet.as_of
-    table = Table(title=f"{termsheet.deal.name} as of {as_of:%B} {as_of.day}, {as_of.year}")
+    table = Table(title=f"{termsheet.deal.name} as of {format_date(termsheet.as_of)}")
     table.add_column("pool")
     table.add_column("loans", justify="right")
     table.add_column("aggregate balance", justify="right")

@@ -12,6 +12,8 @@ from rich.table import Table
 from passthru.cli.app import app, console, report_errors
 from passthru.disclosure.filing import Filing
 from passthru.disclosure.parse import parse_filing_file
+from passthru.files import write_bytes_atomically
+from passthru.money import format_number
 
 _SUMMARY_KEYS = ("loan_count", "aggregate_balance", "wa_note_rate", "wa_remaining_term")
 
@@ -30,7 +32,7 @@ def parse_command(
     """Parse a CMSI-style Form 8-K: figures, tables, certificates, and warnings."""
     parsed = parse_filing_file(filing)
     if output is not None:
-        output.write_text(parsed.to_json() + "\n", encoding="utf-8")
+        write_bytes_atomically(output, (parsed.to_json() + "\n").encode("utf-8"))
         console.print(
             f"wrote {output} ({len(parsed.tables)} tables, {len(parsed.warnings)} warnings)",
             highlight=False,
@@ -56,10 +58,12 @@ def _print_summary(f: Filing) -> None:
             "line", "kind", "pool", "rows", "total loans", "total balance", title="Tables"
         )
         for t in f.tables:
-            count, balance = ("", "") if t.total is None else (t.total.count, t.total.balance)
-            tables.add_row(
-                str(t.line), t.kind, t.pool, str(len(t.rows)), str(count), f"{balance:,}"
+            count, balance = (
+                ("", "")
+                if t.total is None
+                else (str(t.total.count), format_number(t.total.balance))
             )
+            tables.add_row(str(t.line), t.kind, t.pool, str(len(t.rows)), count, balance)
         console.print(tables)
     _print_certificates(f)
     for warning in f.warnings:

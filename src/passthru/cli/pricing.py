@@ -20,6 +20,7 @@ from passthru.analytics import (
     breakeven_frame,
     breakeven_io_psa,
     certificate_flows,
+    check_class_names,
     distribution_delay,
     parse_prices,
     pass_through_flows,
@@ -34,10 +35,10 @@ from passthru.cli.app import app, console, report_errors
 from passthru.cli.options import check_format, parse_speeds
 from passthru.cli.report import TapeOpt, deal_and_loans
 from passthru.deal import SUBORDINATE_CLASSES
-from passthru.errors import AssumptionError, TapeError
-from passthru.money import format_dollars, format_number
+from passthru.errors import AssumptionError
+from passthru.money import format_as_given, format_dollars, format_number
+from passthru.pipeline import plain_tape
 from passthru.report import progress
-from passthru.tape import load_tape
 
 FORMATS = ("text", "json")
 SettleOpt = Annotated[
@@ -52,12 +53,10 @@ SettleOpt = Annotated[
 
 
 def _tape_flows(tape: Path, speeds: list[float]) -> ClassFlows:
-    """The tape alone (one pool at its own servicing fees) as the pass-through class."""
-    load = load_tape(tape)
-    errors = tuple(i for i in load.issues if i.severity == "error")
-    if errors:
-        raise TapeError(f"{load.source}: {len(errors)} errors; fix the tape", errors)
-    return pass_through_flows(load.loans, psa_scenarios(speeds), labels=psa_labels(speeds))
+    """The tape alone (one pool at its own servicing fees) as the pass-through class; any
+    reject refuses the tape (``yield`` has no ``--allow-rejects``)."""
+    loans = plain_tape(tape).loans
+    return pass_through_flows(loans, psa_scenarios(speeds), labels=psa_labels(speeds))
 
 
 def _flows(
@@ -157,6 +156,7 @@ def breakeven_command(
     """Default speed at which each class first loses principal; PSA at which an IO yields 0%."""
     terms, loans = deal_and_loans(deal, tape)
     chosen = names or list(SUBORDINATE_CLASSES)
+    check_class_names(terms, chosen)
     io = [n for n in chosen if n in {c.name for c in terms.classes if c.kind == "io"}]
     if io and price is None:
         raise AssumptionError(f"IO class {io[0]} needs --price for its 0% yield PSA", field="price")
@@ -178,7 +178,8 @@ def breakeven_command(
 
 def _print_breakevens(found: pl.DataFrame, psa: float, severity: float, lag: int) -> None:
     grid = Table(
-        title=f"Break-evens at {psa:g}% PSA, {severity:g}% severity, {lag}-month lag, advancing",
+        title=f"Break-evens at {format_as_given(psa)}% PSA, {format_as_given(severity)}% severity, "
+        f"{lag}-month lag, advancing",
         caption=f"A class loses principal once its cumulative loss exceeds "
         f"{format_dollars(LOSS_THRESHOLD, 2)}; the break-even is within the tolerance above "
         "the highest speed found without loss (IO: the PSA of a 0% yield, Brent's method).",
@@ -192,7 +193,7 @@ def _print_breakevens(found: pl.DataFrame, psa: float, severity: float, lag: int
             row["measure"],
             "none in range" if speed is None else format_number(speed, 3),
             format_number(row["bracket_low"], 3),
-            f"{row['tolerance']:g}",
+            format_as_given(row["tolerance"]),
             str(row["runs"]),
         )
     console.print(grid)

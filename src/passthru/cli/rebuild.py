@@ -14,7 +14,7 @@ from passthru.disclosure.filing import Filing
 from passthru.disclosure.parse import parse_filing_file
 from passthru.errors import FilingError
 from passthru.rebuild import rebuild_tape
-from passthru.tape import write_tape
+from passthru.tape import check_tape_path, write_tape
 
 
 def read_filing(path: Path) -> Filing:
@@ -45,23 +45,37 @@ def rebuild_command(
             "--deal", help="Shipped deal name or deal TOML; default: the filing's own terms."
         ),
     ] = None,
+    allow_unmet: Annotated[
+        bool,
+        typer.Option(
+            "--allow-unmet",
+            help="Write the tape even when some figures are unmet (named as a warning).",
+        ),
+    ] = False,
 ) -> None:
-    """Rebuild a loan tape from a CMSI-style 8-K so that its term sheet reproduces the filing."""
+    """Rebuild a loan tape from a CMSI-style 8-K so that its term sheet reproduces the filing.
+
+    When a figure or table row cannot be met, nothing is written and the command
+    fails naming them, unless --allow-unmet is given.
+    """
+    check_tape_path(output)
     parsed = read_filing(filing)
     result = rebuild_tape(parsed, deal=load_deal(deal) if deal else None, seed=seed)
+    console.print(result.report.summary(), highlight=False, markup=False)
+    if result.unmet and not allow_unmet:
+        raise FilingError(
+            f"{filing}: the rebuilt tape misses {_unmet(result.unmet)}; nothing written "
+            "(--allow-unmet writes it anyway)"
+        )
     write_tape(result.tape, output)
-    report = result.report
-    console.print(
-        f"wrote {output} ({result.tape.height} loans); {len(report.matched)} of "
-        f"{len(report.checks)} figures and table rows match the filing "
-        f"({report.attempts} attempt{'s' if report.attempts > 1 else ''}, {report.seconds:.2f} s)",
-        highlight=False,
-    )
-    for check in report.unmet:
+    console.print(f"wrote {output} ({result.tape.height} loans)", highlight=False)
+    if result.unmet:
         console.print(
-            f"[yellow]not met:[/] {escape(check.key)}: filed {escape(check.filed)!r}, "
-            f"rebuilt {escape(check.rebuilt)!r}",
+            f"[yellow]warning:[/] {escape(str(output))} misses {escape(_unmet(result.unmet))}",
             highlight=False,
         )
-    for reason in report.reasons:
-        console.print(f"[yellow]note:[/] {escape(reason)}", highlight=False)
+
+
+def _unmet(keys: tuple[str, ...]) -> str:
+    """ "1 of the filing's figures and table rows (I/wa_note_rate)"."""
+    return f"{len(keys)} of the filing's figures and table rows ({', '.join(keys)})"

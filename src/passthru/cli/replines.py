@@ -16,11 +16,11 @@ from rich.table import Table
 from passthru.cli.app import app, console, report_errors
 from passthru.cli.options import parse_speeds
 from passthru.deal import load_deal
-from passthru.errors import AssumptionError, TapeError
+from passthru.errors import AssumptionError
 from passthru.money import format_dollars, format_number
-from passthru.pipeline import pooled_tape
+from passthru.pipeline import plain_tape, pooled_tape
 from passthru.replines import KEYS, LOAN_COUNT, MEASURES, compare_rep_lines, rep_lines
-from passthru.tape import load_tape, write_tape
+from passthru.tape import write_tape
 
 
 def _loans(tape: Path, deal: str | None, allow_rejects: bool) -> tuple[pl.DataFrame, date | None]:
@@ -28,12 +28,7 @@ def _loans(tape: Path, deal: str | None, allow_rejects: bool) -> tuple[pl.DataFr
     if deal is not None:
         terms = load_deal(deal)
         return pooled_tape(tape, terms, allow_rejects=allow_rejects).loans, terms.cut_off_date
-    load = load_tape(tape)
-    if load.errors and not allow_rejects:
-        raise TapeError(
-            f"{load.source}: {len(load.errors)} errors; fix the tape or pass --allow-rejects",
-            load.errors,
-        )
+    load = plain_tape(tape, allow_rejects=allow_rejects)
     return load.loans, load.cut_off
 
 

@@ -22,7 +22,7 @@ from passthru.analytics.decrement_text import render_decrement_text
 from passthru.cli.app import app, console, err_console, report_errors
 from passthru.cli.options import parse_speeds
 from passthru.deal import Deal, load_deal
-from passthru.pipeline import pooled_tape, termsheet_from_tape
+from passthru.pipeline import pooled_tape, termsheet_of
 from passthru.report import progress, write_report
 from passthru.report.deal_inputs import DEFAULT_SPEEDS, STEPS, deal_report_inputs
 
@@ -94,12 +94,12 @@ def report_command(
     report.xlsx."""
     terms = load_deal(deal)
     with progress("building the report", total=STEPS + 2) as advance:
-        termsheet = termsheet_from_tape(tape, terms)
-        loans = pooled_tape(tape, terms).loans
+        pooled = pooled_tape(tape, terms)
         advance()
         inputs = deal_report_inputs(
-            terms, loans, termsheet, speeds=parse_speeds(psa), advance=advance
-        )
+            terms, pooled.loans, termsheet_of(pooled, terms), speeds=parse_speeds(psa),
+            advance=advance,
+        )  # fmt: skip
         html, xlsx = write_report(inputs, out)
         advance()
     console.print(f"wrote {html}\nwrote {xlsx}", highlight=False)

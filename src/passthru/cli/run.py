@@ -35,11 +35,6 @@ from passthru.waterfall.sizing import deal_sized_to_tape
 FORMATS = ("csv", "xlsx")
 
 
-def _write(results: Results, directory: Path, fmt: str) -> list[Path]:
-    check_format(fmt, FORMATS)
-    return results.write(directory, xlsx=fmt == "xlsx")
-
-
 def _print_classes(results: Results) -> None:
     """Each class's totals in dollars and cents; a figure too wide for the terminal folds
     onto a second line rather than being cut short."""
@@ -95,13 +90,14 @@ def run_command(
     ] = False,
 ) -> None:
     """Pay the deal's certificates every distribution day (senior/subordinate waterfall)."""
+    check_format(fmt, FORMATS)
     terms = load_deal(deal)
     assumptions = assumptions_from_options(locals())
     loans = pooled_tape(tape, terms, allow_rejects=allow_rejects).loans
     if size_to_tape:
         terms = deal_sized_to_tape(terms, loans)
     results = run(terms, loans, assumptions, RunOptions(call=call))
-    written = _write(results, output, fmt)
+    written = results.write(output, xlsx=fmt == "xlsx")
     console.print(
         f"{assumptions.describe()}: wrote {', '.join(p.name for p in written)} to {output}"
     )

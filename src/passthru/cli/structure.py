@@ -11,7 +11,7 @@ from rich.table import Table
 
 from passthru.cli.app import app, console, report_errors
 from passthru.deal import StructureFigures, load_deal, structure_figures
-from passthru.money import format_dollars
+from passthru.money import format_dollars, format_number, round_half_up_decimal
 
 
 class OutputFormat(StrEnum):
@@ -46,8 +46,9 @@ def structure_command(
 
 
 def _rate(rate: Decimal | str | None) -> str:
+    """A class rate to three decimals, halves rounded up as the 8-K prints them."""
     if isinstance(rate, Decimal):
-        return f"{rate:.3f}%"
+        return format_number(round_half_up_decimal(rate, 3), 3) + "%"
     return rate or ""
 
 

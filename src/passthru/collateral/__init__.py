@@ -9,6 +9,8 @@ chapter SF; cashflow-and-structure.md §1):
     result.summary    # totals, WAL, cumulative defaults and losses
 """
 
+from pathlib import Path
+
 from passthru.collateral.assumptions import (
     Assumptions,
     Default,
@@ -20,6 +22,10 @@ from passthru.collateral.loans import UNPOOLED, LoanArrays, loan_arrays
 from passthru.collateral.matrix import default_matrix, matrix_table
 from passthru.collateral.projection import CashflowGrid, project, project_grid
 from passthru.collateral.results import TOTAL, CashflowResult
+from passthru.numba_cache import drop_stale_cache
+
+# Numba reads its cache when a kernel first runs, not on import: drop it here if stale.
+drop_stale_cache(Path(__file__).parent)
 
 __all__ = [
     "TOTAL",

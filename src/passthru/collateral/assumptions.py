@@ -31,6 +31,7 @@ from pydantic import (
 )
 
 from passthru.errors import AssumptionError
+from passthru.money import format_as_given
 
 PrepaymentKind = Literal["CPR", "SMM", "PSA"]
 DefaultKind = Literal["CDR", "MDR", "SDA"]
@@ -46,8 +47,9 @@ def _assumption_error(exc: ValidationError, prefix: str = "") -> AssumptionError
     return AssumptionError(message, field=field)
 
 
-class _Frozen(BaseModel):
-    """Immutable, unknown keys refused, Pydantic errors raised as AssumptionError."""
+class FrozenModel(BaseModel):
+    """Immutable, unknown keys refused, Pydantic errors raised as AssumptionError naming
+    the field, prefixed with the class's ``field_name`` (the run options use it too)."""
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
@@ -60,7 +62,7 @@ class _Frozen(BaseModel):
     field_name: ClassVar[str] = ""
 
 
-class Rate(_Frozen):
+class Rate(FrozenModel):
     """One rate measure given as a scalar, a vector by projection month or a curve by age."""
 
     kind: str
@@ -111,7 +113,7 @@ class Rate(_Frozen):
     def describe(self) -> str:
         if self.value is not None:
             unit = "" if self.kind in MULTIPLE_KINDS else "%"
-            return f"{self.value:g}{unit} {self.kind}"
+            return f"{format_as_given(self.value)}{unit} {self.kind}"
         return f"{self.kind} {self.shape} of {len(self.values)} entries"
 
 
@@ -129,7 +131,7 @@ class Default(Rate):
     kind: DefaultKind
 
 
-class Assumptions(_Frozen):
+class Assumptions(FrozenModel):
     """How a pool's loans prepay, default and lose, and how the servicer advances.
 
     ``order="standard"`` is SF-18's order of operations: new defaults and voluntary
@@ -199,8 +201,9 @@ class Assumptions(_Frozen):
         parts = [self.prepayment.describe()]
         if self.default is not None:
             parts.append(self.default.describe())
-            severity = self.severity if isinstance(self.severity, float | int) else "vector"
-            parts.append(f"severity {severity}%, lag {self.lag}")
+            severity = self.severity
+            shown = "vector" if isinstance(severity, tuple) else format_as_given(severity)
+            parts.append(f"severity {shown}%, lag {self.lag}")
         parts.append("advancing" if self.advancing else "no advancing")
         return ", ".join(parts)
 

@@ -19,7 +19,9 @@ Loans are taken a tile at a time (a few thousand of one pool); within a tile the
 month loop is outermost and each step visits every loan once, holding only
 per-loan state and a ring of the last L months of new defaults, and sums into
 per-pool totals. The tile keeps that state in cache; no (months x loans) matrix
-is ever stored.
+is ever stored. Besides the PO shares of a discount loan (discount fraction > 0),
+the whole balances P' and F' of the discount loans are summed apart, so that the
+premium loans' balance (the IO notional, §2.2) is the pool's less theirs.
 """
 
 from __future__ import annotations
@@ -57,6 +59,8 @@ COLUMNS: tuple[str, ...] = (
     "po_losses",
     "io_interest",
     "io_advanced_interest",
+    "discount_performing_balance",
+    "discount_foreclosure_balance",
 )
 PO_OF = (0, 2, 3, 4, 5, 6, 7, 8, 9)  # columns 16..24 are the PO shares of these
 TILE = 2048  # loans whose month-by-month state stays in cache together
@@ -167,6 +171,8 @@ def _project_tile(
                 acc[22] += share * adb
                 acc[23] += share * recov
                 acc[24] += share * loss
+                acc[27] += p_new
+                acc[28] += f_new
             acc[25] += io[n] * act_int
             acc[26] += io[n] * adv_int
         out[k - 1, :] += acc

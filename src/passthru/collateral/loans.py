@@ -1,9 +1,10 @@
 """Loan arrays for the projection kernel, from a pooled frame or a plain tape.
 
 A pooled frame comes from :func:`passthru.pool.form_pools` and carries each loan's
-pool, net rate and strip columns (cashflow-and-structure.md §2.2). A plain
-canonical tape is one pool named ``all``: no strips, the tape's own servicing
-fee (0 where absent), net rate = note rate - fee.
+pool, net rate and strip columns (cashflow-and-structure.md §2.2); every loan
+of it must name its pool. A plain canonical tape (none of the strip columns) is
+one pool named ``all``: no strips, the tape's own servicing fee (0 where
+absent), net rate = note rate - fee.
 
 Loans are sorted by pool once, so the kernel sums each pool over a contiguous
 slice. Each loan amortises on its own note rate and remaining term (SF-4); its
@@ -22,6 +23,7 @@ from passthru.errors import Issue, TapeError
 UNPOOLED = "all"
 STRIP_COLUMNS = ("net_rate", "target_rate", "premium", "discount_fraction", "io_strip_rate")
 NEEDED = ("current_balance", "note_rate", "original_term", "remaining_term")
+SOURCE_ROW = "source_row"
 
 
 @dataclass(frozen=True, eq=False)
@@ -78,7 +80,7 @@ def _check(frame: pl.DataFrame, source: str) -> None:
             "exceeds the original term",
         ),
     )
-    rows = frame.with_row_index("row", offset=1)
+    rows = _numbered(frame)
     issues: list[Issue] = []
     for column in NEEDED:
         for (row,) in rows.filter(pl.col(column).is_null()).select("row").iter_rows():
@@ -90,9 +92,36 @@ def _check(frame: pl.DataFrame, source: str) -> None:
         raise TapeError(f"{source}: {len(issues)} loans cannot be projected", tuple(issues))
 
 
-def _with_strips(frame: pl.DataFrame) -> pl.DataFrame:
-    pooled = all(c in frame.columns for c in ("pool", *STRIP_COLUMNS))
-    if pooled and frame.get_column("pool").null_count() == 0:
+def _numbered(frame: pl.DataFrame) -> pl.DataFrame:
+    """``frame`` with a ``row`` column: the tape's own ``source_row`` when carried, else the
+    1-based position."""
+    if SOURCE_ROW in frame.columns:
+        return frame.with_columns(pl.col(SOURCE_ROW).alias("row"))
+    return frame.with_row_index("row", offset=1)
+
+
+def _check_pooled(frame: pl.DataFrame, source: str) -> None:
+    """A pooled frame (§2.2) carries every pool column and names every loan's pool: a loan
+    without one is refused, never projected in a pool of its own or with the rest."""
+    missing = [c for c in ("pool", *STRIP_COLUMNS) if c not in frame.columns]
+    if missing:
+        raise TapeError(
+            f"{source}: a pooled frame needs the pool columns {missing}",
+            tuple(Issue(source, "missing_column", "needed for pools", column=c) for c in missing),
+        )
+    unpooled = _numbered(frame).filter(pl.col("pool").is_null()).get_column("row").to_list()
+    if unpooled:
+        raise TapeError(
+            f"{source}: {len(unpooled)} loans have no pool; pool them under the deal",
+            tuple(
+                Issue(source, "required", "has no pool", row=row, column="pool") for row in unpooled
+            ),
+        )
+
+
+def _with_strips(frame: pl.DataFrame, source: str) -> pl.DataFrame:
+    if any(c in frame.columns for c in STRIP_COLUMNS):
+        _check_pooled(frame, source)
         return frame
     fee = (
         pl.col("servicing_fee_rate").fill_null(0.0)
@@ -110,9 +139,12 @@ def _with_strips(frame: pl.DataFrame) -> pl.DataFrame:
 
 
 def loan_arrays(frame: pl.DataFrame, *, source: str = "loans") -> LoanArrays:
-    """Convert a pooled frame or a plain canonical tape to :class:`LoanArrays`."""
+    """Convert a pooled frame or a plain canonical tape to :class:`LoanArrays`.
+
+    Raises :class:`TapeError` for loans that cannot be projected and, in a pooled frame,
+    for loans without a pool."""
     _check(frame, source)
-    loans = _with_strips(frame).sort("pool", maintain_order=True)
+    loans = _with_strips(frame, source).sort("pool", maintain_order=True)
     pools = tuple(loans.get_column("pool").unique(maintain_order=True).to_list())
     counts = loans.group_by("pool", maintain_order=True).len().get_column("len").to_numpy()
     net = loans.get_column("net_rate").cast(pl.Float64).to_numpy()

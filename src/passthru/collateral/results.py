@@ -30,6 +30,9 @@ Strips (cashflow-and-structure.md §2.2, from pool formation), for the waterfall
   interest) and of the IO strip (premium loans' balance at the IO strip rate);
   ``tr_advanced_interest`` / ``io_advanced_interest``: the same split of
   advanced interest. ``tr_interest + io_interest = actual_interest``.
+* ``discount_performing_balance``, ``discount_foreclosure_balance``: the whole
+  end-of-period balances of the discount loans (those with a PO strip); the
+  premium loans' balance, the IO classes' notional, is the pool's less these.
 
 Every dollar of the cut-off balance ends as actual amortisation, defaulted
 (advanced) amortisation, prepayment, recovery or loss, or is still outstanding

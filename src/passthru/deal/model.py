@@ -41,10 +41,6 @@ class PoolTerms(Frozen):
             )
         return self
 
-    def holds_term(self, months: int) -> bool:
-        low, high = self.original_term
-        return low <= months <= high
-
 
 class Deal(Frozen):
     """Static terms of a deal. Pools may not overlap in original term.

@@ -16,7 +16,7 @@ from passthru.deal.classes import SUBORDINATE_CLASSES
 from passthru.deal.limits import Money
 from passthru.deal.model import Deal
 from passthru.errors import DealError
-from passthru.money import format_dollars, round_half_up_decimal
+from passthru.money import format_date, format_dollars, round_half_up_decimal
 
 LEVEL_PLACES = 12  # the 2003-2 8-K prints "2.150127919560%"
 EXACT_DIGITS = 40
@@ -193,16 +193,11 @@ def _class_rows(deal: Deal, printed: dict[str, Decimal]) -> tuple[ClassRow, ...]
     return tuple(rows)
 
 
-def filing_date(day: date) -> str:
-    """ "February 1, 2003", as the 8-K writes dates."""
-    return f"{day:%B} {day.day}, {day.year}"
-
-
 def filing_lines(
     deal: Deal, limits: dict[str, Decimal], printed: dict[str, Decimal]
 ) -> tuple[str, ...]:
     """The certificate section's sentences in the 8-K's words, one sentence per line."""
-    as_of = filing_date(deal.cut_off_date)
+    as_of = format_date(deal.cut_off_date)
     lines = [
         f"The {name} loss limit as of {as_of} was {format_dollars(amount, 2)}."
         for name, amount in limits.items()

@@ -31,8 +31,8 @@ from passthru.disclosure.narrative import (
     pools_with_loans,
     the_loans,
 )
-from passthru.disclosure.words import capital, long_date, respectively, same_or_respectively, series
-from passthru.money import format_dollars
+from passthru.disclosure.words import capital, respectively, same_or_respectively, series
+from passthru.money import format_date, format_dollars
 from passthru.strats.model import ALL_LOANS, TermSheet
 
 LEVEL_MARK = "*"
@@ -117,7 +117,7 @@ class DetailedSentences(Sentences):
 
     def transfer(self) -> Paragraph:
         deal = self.ts.deal
-        when = f"On {long_date(deal.closing_date)}, " if deal.closing_date else ""
+        when = f"On {format_date(deal.closing_date)}, " if deal.closing_date else ""
         total = self.printed("aggregate_balance", (ALL_LOANS,))[0]
         sentences = [
             f'{when}{deal.issuer} ("{self.short}") transferred to the Trustee mortgage loans '
@@ -208,7 +208,7 @@ class DetailedSentences(Sentences):
 
     def footnotes(self) -> tuple[str, ...]:
         deal = self.ts.deal
-        dated = f" dated {long_date(deal.prospectus_date)}" if deal.prospectus_date else ""
+        dated = f" dated {format_date(deal.prospectus_date)}" if deal.prospectus_date else ""
         title = deal.title or f"{certificates_name(deal)}, Series {deal.series or deal.name}"
         clauses = self.percentage_clauses()
         if len(self.every) > 1:

@@ -120,11 +120,6 @@ def _parse_date(text: str) -> date:
     return date(int(year), _MONTHS.index(month.strip().capitalize()) + 1, int(day))
 
 
-def printed_date(value: date) -> str:
-    """A date as the filings print it: ``"September 1, 2000"``."""
-    return f"{_MONTHS[value.month - 1]} {value.day}, {value.year}"
-
-
 @dataclass(frozen=True)
 class FilingFigure:
     """One narrative figure as read: the printed text, its value, and where it stood.

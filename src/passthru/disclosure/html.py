@@ -10,8 +10,7 @@ from dataclasses import dataclass
 
 from passthru.disclosure.narrative import build_narrative
 from passthru.disclosure.views import figure_grid, marked_label
-from passthru.disclosure.words import long_date
-from passthru.money import format_dollars
+from passthru.money import format_date, format_dollars
 from passthru.strats.model import Table, TermSheet
 from passthru.templating import html_templates
 
@@ -56,5 +55,5 @@ def render_html(ts: TermSheet) -> str:
         tables=[_view(t) for t in ts.tables],
         captions=captions,
         figures=figures,
-        long_date=long_date,
+        format_date=format_date,
     )

@@ -12,8 +12,7 @@ import re
 
 from passthru.disclosure.narrative import Paragraph, build_narrative
 from passthru.disclosure.views import figure_grid, marked_label
-from passthru.disclosure.words import long_date
-from passthru.money import format_dollars
+from passthru.money import format_date, format_dollars
 from passthru.strats.model import Table, TableRow, TermSheet
 
 _MARKUP = re.compile(r"([\\`*_$|<>\[\]#])")
@@ -32,9 +31,9 @@ def render_markdown(ts: TermSheet) -> str:
 
 def _cover(ts: TermSheet) -> list[str]:
     deal = ts.deal
-    facts = [f"Cut-off date: {long_date(ts.as_of)}"]
+    facts = [f"Cut-off date: {format_date(ts.as_of)}"]
     if deal.report_date:
-        facts.insert(0, f"Date of Report: {long_date(deal.report_date)}")
+        facts.insert(0, f"Date of Report: {format_date(deal.report_date)}")
     facts.append(
         f"Loans: {ts.loans_read} read, {ts.loans_accepted} accepted, {ts.loans_rejected} rejected"
     )
@@ -90,7 +89,7 @@ def table_markdown(table: Table) -> str:
 def _tables(ts: TermSheet) -> list[str]:
     intro = (
         "The following tables set forth information regarding the mortgage loans as of "
-        f"{long_date(ts.as_of)}."
+        f"{format_date(ts.as_of)}."
     )
     return ["## Tables", intro, *(table_markdown(t) for t in ts.tables)]
 

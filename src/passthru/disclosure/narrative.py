@@ -26,12 +26,12 @@ from passthru.disclosure.deal_words import (
 )
 from passthru.disclosure.words import (
     capital,
-    long_date,
     number_of,
     respectively,
     same_or_respectively,
     series,
 )
+from passthru.money import format_date
 from passthru.strats.model import ALL_LOANS, TermSheet
 
 UNKNOWN = "unknown"
@@ -129,7 +129,7 @@ class Sentences:
         self.ts = ts
         self.pools = pools
         self.n = len(pools)
-        self.as_of = long_date(ts.as_of)
+        self.as_of = format_date(ts.as_of)
         self.short = issuer_short_name(ts.deal)
         self.the_pools = the_loans(pools)
         self.the_pools_or = the_loans(pools, "or")
@@ -182,7 +182,7 @@ class Sentences:
 
     def transfer(self) -> Paragraph:
         deal = self.ts.deal
-        when = f"On {long_date(deal.closing_date)}, " if deal.closing_date else ""
+        when = f"On {format_date(deal.closing_date)}, " if deal.closing_date else ""
         total = self.ts.figures(ALL_LOANS)["aggregate_balance"].printed
         text = (
             f"{when}{self.short} is to transfer to the Trustee mortgage loans(1) with "

@@ -4,22 +4,20 @@ The EDGAR text comes in two styles (``TEXT_STYLES``): the "collateral" term
 sheets of 2002-12 and the "detailed" description of 2003-2, by default the
 deal's own; ``tables`` shows or hides the stratification tables there (by
 default shown in the collateral style only). Other formats have one layout.
-A file is written to a temporary name in its folder and renamed into place only
-when complete, so a failure never leaves a partial term sheet behind.
+A file is written whole or not at all (:func:`passthru.files.write_atomically`).
 """
 
 from __future__ import annotations
 
-import os
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
 from passthru.disclosure.data import render_csv, render_json
 from passthru.disclosure.html import render_html
 from passthru.disclosure.markdown import render_markdown
-from passthru.disclosure.text import TEXT_STYLES, render_text, text_style
+from passthru.disclosure.text import TEXT_STYLES, render_text
 from passthru.disclosure.xlsx import render_xlsx
+from passthru.files import make_folder, write_bytes_atomically
 from passthru.strats.model import TermSheet
 
 __all__ = [
@@ -43,8 +41,8 @@ SUFFIXES: dict[str, str] = {
 }
 _FORMAT_OF_SUFFIX = {suffix: fmt for fmt, suffix in SUFFIXES.items()} | {".htm": "html"}
 
+# The formats with one layout; "text" takes a style and is rendered apart.
 _RENDERERS: dict[str, Callable[[TermSheet], str | bytes]] = {
-    "text": render_text,
     "md": render_markdown,
     "html": render_html,
     "json": render_json,
@@ -58,17 +56,16 @@ def render_termsheet(
 ) -> str | bytes:
     """The term sheet in ``fmt`` (one of TERMSHEET_FORMATS); bytes for xlsx, text otherwise.
 
-    ``style`` (one of TEXT_STYLES) and ``tables`` apply to the text format.
+    ``style`` (one of TEXT_STYLES) and ``tables`` apply to the text format only.
     """
+    if fmt == "text":
+        return render_text(ts, style, tables)
     try:
         renderer = _RENDERERS[fmt]
     except KeyError:
         raise ValueError(
             f"unknown term sheet format {fmt!r}; use one of {', '.join(TERMSHEET_FORMATS)}"
         ) from None
-    style = text_style(ts, style)
-    if fmt == "text":
-        return render_text(ts, style, tables)
     return renderer(ts)
 
 
@@ -84,25 +81,6 @@ def format_for_path(path: str | Path) -> str:
         ) from None
 
 
-def _new_file_mode() -> int:
-    """The permissions an ordinary new file gets (mkstemp's own are owner-only)."""
-    umask = os.umask(0)
-    os.umask(umask)
-    return 0o666 & ~umask
-
-
-def _write_atomically(path: Path, content: bytes) -> None:
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(content)
-        os.chmod(temporary, _new_file_mode())
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
-
-
 def write_termsheet(
     ts: TermSheet,
     path: str | Path,
@@ -115,7 +93,7 @@ def write_termsheet(
     path = Path(path)
     rendered = render_termsheet(ts, fmt or format_for_path(path), style, tables)
     content = rendered if isinstance(rendered, bytes) else rendered.encode("utf-8")
-    _write_atomically(path, content)
+    write_bytes_atomically(path, content)
     return path
 
 
@@ -128,8 +106,7 @@ def write_termsheets(
     tables: bool | None = None,
 ) -> tuple[Path, ...]:
     """Every format into ``folder`` as ``termsheet.txt``, ``.md``, ... (the folder is created)."""
-    folder = Path(folder)
-    folder.mkdir(parents=True, exist_ok=True)
+    folder = make_folder(folder)
     return tuple(
         write_termsheet(ts, folder / f"{stem}{SUFFIXES[f]}", f, style=style, tables=tables)
         for f in TERMSHEET_FORMATS

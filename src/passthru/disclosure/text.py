@@ -20,7 +20,8 @@ from itertools import groupby
 from passthru.disclosure.detailed import build_detailed
 from passthru.disclosure.edgar_tables import FOOTNOTE_RULE, table_lines
 from passthru.disclosure.narrative import Paragraph, build_narrative
-from passthru.disclosure.words import centred, long_date, wrap
+from passthru.disclosure.words import centred, wrap
+from passthru.money import format_date
 from passthru.strats.model import TABLE_KINDS, Table, TermSheet
 
 PAGE = "<PAGE>"
@@ -88,7 +89,7 @@ def cover_lines(ts: TermSheet) -> list[str]:
         "",
     ]
     if deal.report_date:
-        report = f"Date of Report: {long_date(deal.report_date)}"
+        report = f"Date of Report: {format_date(deal.report_date)}"
         lines += [
             _cover(report),
             _cover("-" * (len(report) + 1)),
@@ -149,7 +150,7 @@ def title_lines(ts: TermSheet) -> list[str]:
     lines = [_cover(deal.issuer.upper()), _cover(title), _cover("-" * (len(title) + 1)), ""]
     day = deal.report_date or deal.closing_date
     if day:
-        lines += [_cover(long_date(day)), ""]
+        lines += [_cover(format_date(day)), ""]
     return [*lines, _cover(DETAILED_TITLE), _cover("-" * len(DETAILED_TITLE))]
 
 
@@ -189,7 +190,7 @@ def tables_lines(ts: TermSheet) -> list[str]:
     """
     lines = wrap(
         "The following tables set forth information regarding the mortgage loans as of "
-        f"{long_date(ts.as_of)}.",
+        f"{format_date(ts.as_of)}.",
         first="      ",
     )
     for page in _pages(ts.tables):

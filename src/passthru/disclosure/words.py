@@ -1,4 +1,4 @@
-"""The filings' prose habits: pool lists, "X and Y, respectively", long dates, wrapping.
+"""The filings' prose habits: pool lists, "X and Y, respectively", wrapping.
 
 The 8-K narrative names several pools in one sentence and gives their figures in
 the same order followed by "respectively"; with one pool the same sentence takes
@@ -12,7 +12,6 @@ from __future__ import annotations
 import re
 import textwrap
 from collections.abc import Sequence
-from datetime import date
 
 PAGE_WIDTH = 80
 PARAGRAPH_INDENT = "     "
@@ -45,11 +44,6 @@ def same_or_respectively(values: Sequence[str]) -> str:
 def number_of(count: int, singular: str, plural: str) -> str:
     """The singular for one pool, the plural for several."""
     return singular if count == 1 else plural
-
-
-def long_date(day: date) -> str:
-    """``December 1, 2002``."""
-    return f"{day:%B} {day.day}, {day.year}"
 
 
 def wrap(

@@ -79,6 +79,13 @@ def _row_issues(
     return [Issue(source, rule, message, row=r, column=column, value=v) for r, v in rows]
 
 
+def _term_ranges(deal: Deal) -> str:
+    """ "pool I: 240-360 months; pool II: 120-180 months": each pool's original terms."""
+    return "; ".join(
+        f"pool {p.name}: {p.original_term[0]}-{p.original_term[1]} months" for p in deal.pools
+    )
+
+
 def form_pools(loans: pl.DataFrame, deal: Deal, *, source: str = "tape") -> PoolFormation:
     """Assign pools, fill servicing fees and compute net rates and strips.
 
@@ -102,11 +109,14 @@ def form_pools(loans: pl.DataFrame, deal: Deal, *, source: str = "tape") -> Pool
         unmatched,
         source,
         "pool_no_match",
-        f"original term fits no pool of {deal.name} "
-        + ", ".join(f"{p.name}: {p.original_term[0]}-{p.original_term[1]}" for p in deal.pools),
+        f"original term fits no pool of {deal.name} ({_term_ranges(deal)})",
         "original_term",
     ) + _row_issues(
-        unknown, source, "pool_unknown", f"not a pool of {deal.name} {deal.pool_names}", "pool"
+        unknown,
+        source,
+        "pool_unknown",
+        f"not a pool of {deal.name} (pools {', '.join(deal.pool_names)})",
+        "pool",
     )
     kept = assigned.filter(known)
     issues += _term_mismatch_warnings(kept, deal, source)

@@ -43,6 +43,9 @@ from passthru.tape.synthetic import synthetic_tape
 LP_SHARE = 0.25  # soft margin inside each end of a figure's interval, a share of its width
 MAX_ATTEMPTS = 8  # repair rounds: fresh discrete draws when a figure is unmet
 PLEDGE_SPREAD = 2.0  # LTV points the pledged loans' LTVs without the pledge spread over
+# Their WA LTV without the pledge when a filing omits it: the bundled filings print
+# 95.5% and 100.0% (2002-12) and 93.1% and 91.8% (2003-2), about 95%.
+TYPICAL_WA_LTV_WITHOUT_PLEDGE = 95.0
 
 
 @dataclass(frozen=True)
@@ -247,15 +250,22 @@ def _solve_ltvs(drafts, targets: Targets, columns, balances, reasons: list[str])
     return np.round(solution.x * 1000) / 1000
 
 
-def _without_pledge(drafts, columns, balances, ltv, rng) -> np.ndarray:
-    """LTV without the pledge: spread about the printed average, never below the LTV itself."""
+def _without_pledge(drafts, columns, balances, ltv, rng, reasons: list[str]) -> np.ndarray:
+    """LTV without the pledge: spread about the printed average (else
+    ``TYPICAL_WA_LTV_WITHOUT_PLEDGE``, noted in ``reasons``), never below the LTV itself."""
     out = np.full(ltv.size, np.nan)
     for pool in {d.pool.name: d.pool for d in drafts}.values():
         members = np.flatnonzero(columns["pledged"] & (columns["pool"] == pool.name))
         aim = pool.value("additional_collateral_wa_ltv_without_pledge")
         if not members.size:
             continue
-        centre = float(aim) if aim is not None else 95.0  # type: ignore[arg-type]
+        centre = TYPICAL_WA_LTV_WITHOUT_PLEDGE if aim is None else float(aim)  # type: ignore[arg-type]
+        if aim is None:
+            reasons.append(
+                f"{pool.name}/additional_collateral_wa_ltv_without_pledge: not printed; the "
+                f"pledged loans' LTVs without the pledge spread about "
+                f"{TYPICAL_WA_LTV_WITHOUT_PLEDGE:g}%, the bundled filings' typical figure"
+            )
         spread = rng.uniform(-PLEDGE_SPREAD, PLEDGE_SPREAD, members.size)
         spread -= (balances[members] @ spread) / balances[members].sum()
         values = np.clip(centre + spread, ltv[members], 100.0)
@@ -324,7 +334,7 @@ def _attempt(filing: Filing, targets: Targets, deal: Deal, rng) -> RebuildResult
     all_zip = _all_zip(drafts, targets, columns, rng)
     cents = _solve_balances(drafts, targets, columns, all_zip, reasons)
     ltv = _solve_ltvs(drafts, targets, columns, cents / 100, reasons)
-    without = _without_pledge(drafts, columns, cents / 100, ltv, rng)
+    without = _without_pledge(drafts, columns, cents / 100, ltv, rng, reasons)
     tape = _tape(drafts, columns, cents, ltv, without, rng)
     termsheet = build_termsheet(form_pools(tape, deal).loans, deal)
     report = RebuildReport(check_termsheet(filing, termsheet), tuple(reasons))

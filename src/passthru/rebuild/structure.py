@@ -16,6 +16,9 @@ from passthru.rebuild.targets import LOWEST_LTV, PoolTargets, RowTarget
 from passthru.strats.aggregates import LTV_80, LTV_95
 
 LTV_UPPERS = (65_000, 75_000, 80_000, 85_000, 90_000, 95_000, 100_000)
+# The pledged loans' WA LTV with the pledge when a filing omits it: 80%, as both
+# bundled filings print it (2002-12 pools I and II "each 80%", 2003-2 pool I 80%).
+TYPICAL_PLEDGED_WA_LTV = 80.0
 
 
 def premium_floor(pool: PoolTargets, fee: float) -> int:
@@ -63,13 +66,25 @@ def _pledged_row(rows: tuple[RowTarget, ...], ltv: float) -> int:
     return within[-1] if within else 0
 
 
-def _pledged_splits(pool: PoolTargets) -> dict[int, list[tuple[int, int, str]]]:
+def pledged_wa_ltv(draft: Draft) -> float:
+    """The pledged loans' printed WA LTV, else ``TYPICAL_PLEDGED_WA_LTV`` (noted)."""
+    ltv = draft.pool.value("additional_collateral_wa_ltv")
+    if ltv is not None:
+        return float(ltv)  # type: ignore[arg-type]
+    draft.notes.append(
+        "additional_collateral_wa_ltv: not printed; the pledged loans' LTVs aim at "
+        f"{TYPICAL_PLEDGED_WA_LTV:g}%, the bundled filings' figure"
+    )
+    return TYPICAL_PLEDGED_WA_LTV
+
+
+def _pledged_splits(draft: Draft) -> dict[int, list[tuple[int, int, str]]]:
+    pool = draft.pool
     count = pool.value("additional_collateral_count")
     dollars = _dollars(pool, "additional_collateral_balance")
-    ltv = pool.value("additional_collateral_wa_ltv")
     if not count or dollars is None:
         return {}
-    row = _pledged_row(pool.tables["ltv"], float(ltv) if ltv is not None else 80.0)  # type: ignore[arg-type]
+    row = _pledged_row(pool.tables["ltv"], pledged_wa_ltv(draft))
     return {row: [(min(int(count), pool.tables["ltv"][row].count), dollars, "pledged")]}  # type: ignore[call-overload]
 
 
@@ -145,7 +160,7 @@ def _untabled_marks(draft: Draft, fee: float, rng: np.random.Generator) -> None:
         free = np.flatnonzero(draft.columns["ltv_hi"] <= LTV_80)
         chosen = pick(draft.nominal, rng.permutation(free), pledged * 100.0, int(count))  # type: ignore[call-overload]
         draft.marks["pledged"] = np.isin(np.arange(draft.n), chosen)
-        held = ltv_bucket(round(float(pool.value("additional_collateral_wa_ltv") or 80) * 1000))  # type: ignore[arg-type]
+        held = ltv_bucket(round(pledged_wa_ltv(draft) * 1000))
         draft.columns["ltv_lo"][chosen], draft.columns["ltv_hi"][chosen] = held
     zip_dollars = _dollars(pool, "max_zip_balance")
     if "state" not in pool.tables and zip_dollars:
@@ -171,7 +186,7 @@ def place_tables(draft: Draft, sample: pl.DataFrame, fee: float, rng: np.random.
     if "note_rate" in tables:
         place(draft, "note_rate", refined(tables["note_rate"], _discount_splits(draft.pool, fee)))
     if "ltv" in tables:
-        place(draft, "ltv", refined(tables["ltv"], _pledged_splits(draft.pool)))
+        place(draft, "ltv", refined(tables["ltv"], _pledged_splits(draft)))
         bounds = np.array(list(draft.row_values("ltv")), dtype=np.int64)
         draft.columns["ltv_lo"], draft.columns["ltv_hi"] = bounds[:, 0], bounds[:, 1]
     else:

@@ -2,7 +2,7 @@
 distribution date's number, 1 = first distribution) and one numeric column per line.
 
 A deal run feeds them its frames; :func:`balance_paths_frame` turns (speeds, periods)
-balance arrays, as :func:`passthru.analytics.pass_through_balances` returns them, into
+balance arrays, as :func:`passthru.analytics.pass_through_balances` reads them, into
 such a frame.
 """
 

@@ -24,6 +24,7 @@ from passthru.analytics import (
     distribution_delay,
     pass_through_balances,
     pass_through_decrements,
+    pass_through_grid,
     psa_labels,
     psa_scenarios,
     yield_table,
@@ -31,6 +32,7 @@ from passthru.analytics import (
 from passthru.analytics.decrement import PASS_THROUGH, print_date
 from passthru.collateral import Assumptions
 from passthru.deal import SUBORDINATE_CLASSES, Deal, structure_figures
+from passthru.money import format_as_given
 from passthru.report.build import ReportInputs
 from passthru.report.charts import PERIOD, balance_paths_frame
 from passthru.strats.model import TermSheet
@@ -138,10 +140,10 @@ def _chart_run(deal: Deal, loans: pl.DataFrame) -> Results:
 
 
 def _describe_chart_scenario() -> str:
-    c = CHART_SCENARIO
+    c = {key: format_as_given(value) for key, value in CHART_SCENARIO.items()}
     return (
-        f"{c['psa']:g}% PSA, {c['sda']:g}% SDA, {c['severity']:g}% severity, "
-        f"{c['lag']:g}-month lag, advancing"
+        f"{c['psa']}% PSA, {c['sda']}% SDA, {c['severity']}% severity, "
+        f"{c['lag']}-month lag, advancing"
     )
 
 
@@ -184,9 +186,10 @@ def _pass_through_sections(
     deal: Deal, loans: pl.DataFrame, speeds: Sequence[float], advance: Advance
 ) -> dict:
     closing, first = deal_calendar(deal)
-    decrement = pass_through_decrements(loans, speeds, closing=closing, first_distribution=first)
+    grid = pass_through_grid(loans, speeds)
+    decrement = pass_through_decrements(grid, speeds, closing=closing, first_distribution=first)
     advance()
-    balances, _ = pass_through_balances(loans, speeds)
+    balances, _ = pass_through_balances(grid)
     advance(STEPS - 2)
     return {"decrement": decrement, "pool_balances": balance_paths_frame(balances, speeds)}
 

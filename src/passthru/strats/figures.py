@@ -13,7 +13,14 @@ from __future__ import annotations
 
 from datetime import date
 
-from passthru.money import ceil_to, floor_to, format_dollars, format_number, round_half_up
+from passthru.money import (
+    ceil_to,
+    floor_to,
+    format_date,
+    format_dollars,
+    format_number,
+    round_half_up,
+)
 from passthru.strats.aggregates import Aggregates
 from passthru.strats.model import Exact, Figure
 
@@ -82,11 +89,6 @@ def percent_text(value: float, places: int) -> str:
     return format_number(round_half_up(_settled(value), places), places) + "%"
 
 
-def date_text(day: date) -> str:
-    """ "September 1, 2000"."""
-    return f"{day:%B} {day.day}, {day.year}"
-
-
 def _first_of_next_month(day: date) -> date:
     return date(day.year + day.month // 12, day.month % 12 + 1, 1)
 
@@ -142,19 +144,19 @@ def date_figures(a: Aggregates, cut_off: date) -> list[Figure]:
         _figure(
             "origination_start",
             start,
-            date_text(start.replace(day=1)) if start else "",
+            format_date(start.replace(day=1)) if start else "",
             "date",
             "first_of_month",
         ),
         _figure(
             "origination_end",
             end,
-            date_text(window_end) if window_end else "",
+            format_date(window_end) if window_end else "",
             "date",
             "first_of_month",
         ),
         _figure(
-            "latest_maturity", maturity, date_text(maturity) if maturity else "", "date", "date"
+            "latest_maturity", maturity, format_date(maturity) if maturity else "", "date", "date"
         ),
     ]
 

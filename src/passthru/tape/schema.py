@@ -78,8 +78,3 @@ STATES: dict[str, str] = {
     "WI": "Wisconsin", "WY": "Wyoming", "PR": "Puerto Rico", "GU": "Guam",
     "VI": "Virgin Islands",
 }  # fmt: skip
-
-
-def empty_tape() -> pl.DataFrame:
-    """A canonical tape with no loans."""
-    return pl.DataFrame(schema=SCHEMA)

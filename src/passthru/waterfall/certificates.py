@@ -17,6 +17,7 @@ import numpy as np
 
 from passthru.deal import SUBORDINATE_CLASSES, Deal, initial_balances
 from passthru.errors import DealError
+from passthru.money import format_dollars
 
 
 @dataclass(frozen=True, eq=False)
@@ -163,7 +164,7 @@ def _check_po_classes(table: ClassTable, po_strips: Mapping[str, float]) -> None
     for p, pool in enumerate(table.pools):
         if po_strips.get(pool, 0.0) > 0 and table.po[p] < 0:
             raise DealError(
-                f"pool {pool} has discount loans (a PO strip of {po_strips[pool]:,.2f}) "
-                "but no PO class to take it",
+                f"pool {pool} has discount loans (a PO strip of "
+                f"{format_dollars(po_strips[pool], 2)}) but no PO class to take it",
                 field="classes",
             )

@@ -8,16 +8,10 @@ the target-rate classes share the target-rate strip's.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass, replace
-from itertools import pairwise
+from dataclasses import dataclass
 
 import numpy as np
 import polars as pl
-
-from passthru.collateral import LoanArrays
-from passthru.collateral.kernel import COLUMNS
-from passthru.collateral.projection import Scenario, project_totals
 
 
 @dataclass(frozen=True, eq=False)
@@ -103,17 +97,17 @@ def stacked(pools: tuple[PoolFlows, ...]) -> tuple[np.ndarray, np.ndarray]:
 
 def pool_flows(
     frame: pl.DataFrame, pools: tuple[str, ...], target_rates: np.ndarray,
-    opening: np.ndarray, opening_po: np.ndarray,
-    discount: tuple[np.ndarray, np.ndarray] | None = None,
+    opening: np.ndarray, opening_po: np.ndarray, opening_discount: np.ndarray,
 ) -> tuple[PoolFlows, ...]:  # fmt: skip
     """Pool flows from a collateral projection grid (:func:`passthru.collateral.project_grid`).
 
     ``frame`` has one row per scenario, pool and period with the strip columns of
     :mod:`passthru.collateral.results` (``tr_x``, ``po_x``, ``io_interest`` ...);
-    interest counts what is advanced. ``opening``/``opening_po`` are each pool's
-    cut-off balance and PO strip; ``discount``, when given, the discount loans' balances
-    (scenarios, pools, periods) and cut-off balances (pools,) (:func:`discount_balances`):
-    the premium loans' balances are the pool's less these.
+    interest counts what is advanced. ``opening``/``opening_po``/``opening_discount`` are
+    each pool's cut-off balance, PO strip and discount loans' balance. The premium loans'
+    balance, the IO notional (§2.2, [S6]), is the pool's performing plus foreclosure
+    balance less the discount loans' (``discount_performing_balance`` +
+    ``discount_foreclosure_balance``, summed by the collateral kernel).
     """
     scenarios = frame.get_column("scenario").n_unique()
     out = []
@@ -145,43 +139,11 @@ def pool_flows(
                 io_interest=col("io_interest") + col("io_advanced_interest"),
                 servicing_fee=col("servicing_fee"),
                 delinquent=col("foreclosure_balance"),
-                premium_balance=None
-                if discount is None
-                else col("performing_balance") + col("foreclosure_balance") - discount[0][:, p],
-                opening_premium_balance=None
-                if discount is None
-                else np.full(scenarios, float(opening[p] - discount[1][p])),
+                premium_balance=col("performing_balance")
+                + col("foreclosure_balance")
+                - col("discount_performing_balance")
+                - col("discount_foreclosure_balance"),
+                opening_premium_balance=np.full(scenarios, float(opening[p] - opening_discount[p])),
             )
         )
     return tuple(out)
-
-
-def discount_balances(
-    loans: LoanArrays, scenarios: Sequence[Scenario], months: int
-) -> tuple[np.ndarray, np.ndarray]:
-    """Each pool's discount loans (those with a PO strip, §2.2) projected on their own under
-    the same assumptions: their scheduled balances, performing plus foreclosure, at the end
-    of each month (scenarios, pools, months), and at the cut-off (pools,).
-
-    The premium loans' balances, the IO classes' notional, are the pool's less these; the
-    discount loans are few, so this costs a small part of the pool's projection.
-    """
-    discount = loans.po_fraction > 0.0
-    slices = [slice(lo, hi) for lo, hi in pairwise(loans.pool_start)]
-    cut_off = np.array([loans.balance[s][discount[s]].sum() for s in slices])
-    if not discount.any():
-        return np.zeros((len(scenarios), len(slices), months)), cut_off
-    counts = [int(discount[s].sum()) for s in slices]
-    subset = replace(
-        loans,
-        pool_start=np.concatenate(([0], np.cumsum(counts))).astype(np.int64),
-        **{
-            name: getattr(loans, name)[discount]
-            for name in ("balance", "note_rate", "net_rate", "remaining_term", "loan_age")
-        },
-        po_fraction=np.zeros(int(discount.sum())),
-        io_fraction=np.zeros(int(discount.sum())),
-    )
-    totals = project_totals(subset, scenarios, months)
-    ends = totals[..., COLUMNS.index("performing_balance")]
-    return ends + totals[..., COLUMNS.index("foreclosure_balance")], cut_off

@@ -10,31 +10,35 @@ is changed.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import ClassVar
 
 import numpy as np
 import polars as pl
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import ConfigDict, Field, model_validator
 
 from passthru.collateral import Assumptions, LoanArrays, loan_arrays, project_grid
+from passthru.collateral.assumptions import FrozenModel
 from passthru.deal import Deal, cleanup_threshold, initial_loss_limits
 from passthru.errors import DealError
+from passthru.money import format_dollars, format_number
 from passthru.waterfall.certificates import class_table
 from passthru.waterfall.engine import run_terms, run_waterfall
-from passthru.waterfall.flows import discount_balances, pool_flows
+from passthru.waterfall.flows import pool_flows
 from passthru.waterfall.results import Results, class_frame, deal_frame, distribution_dates
 
 Scenario = Assumptions | Mapping[str, Assumptions]
 CALIFORNIA = "CA"
 
 
-class LossMix(BaseModel):
+class LossMix(FrozenModel):
     """Shares of every month's realized losses by type (§2.7); they add up to 1.
 
     Special hazard, fraud and bankruptcy losses count against their limits; the
-    default treats every loss as ordinary.
+    default treats every loss as ordinary. Bad shares raise ``AssumptionError``
+    naming ``loss_mix.<share>``.
     """
 
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    field_name: ClassVar[str] = "loss_mix"
 
     ordinary: float = Field(1.0, ge=0, le=1)
     special_hazard: float = Field(0.0, ge=0, le=1)
@@ -45,17 +49,18 @@ class LossMix(BaseModel):
     def _adds_up(self) -> LossMix:
         total = self.ordinary + self.special_hazard + self.fraud + self.bankruptcy
         if abs(total - 1.0) > 1e-9:
-            raise ValueError(f"loss mix shares add up to {total:g}, not 1")
+            raise ValueError(f"loss mix shares add up to {format_number(total, 4)}, not 1")
         return self
 
     def shares(self) -> np.ndarray:
         return np.array([self.ordinary, self.special_hazard, self.fraud, self.bankruptcy])
 
 
-class RunOptions(BaseModel):
+class RunOptions(FrozenModel):
     """How to run: ``call`` (None: the deal's ``cleanup_call.exercise``), further
     ``scenarios`` after the one given to :func:`run` (scenario 0), the ``loss_mix``
-    and ``months`` (default: to the last loan's maturity)."""
+    and ``months`` (default: to the last loan's maturity). Bad options raise
+    ``AssumptionError`` naming the field."""
 
     model_config = ConfigDict(frozen=True, extra="forbid", arbitrary_types_allowed=True)
 
@@ -71,8 +76,9 @@ def _check_balance(deal: Deal, loans: LoanArrays) -> None:
     stated = float(deal.cut_off_balance or 0)
     if abs(tape - stated) > 0.01:
         raise DealError(
-            f"the tape's loans total {tape:,.2f} but the certificates add up to the deal's "
-            f"cut-off balance {stated:,.2f}; run the deal's own tape or state its balances",
+            f"the tape's loans total {format_dollars(tape, 2)} but the certificates add up to "
+            f"the deal's cut-off balance {format_dollars(stated, 2)}; run the deal's own tape "
+            "or state its balances",
             field="cut_off_balance",
         )
 
@@ -119,14 +125,11 @@ def run(
     grid = project_grid(arrays, [assumptions, *options.scenarios], months=options.months)
     opening = arrays.original_balance()
     opening_po = np.add.reduceat(arrays.balance * arrays.po_fraction, arrays.pool_start[:-1])
+    discount = np.where(arrays.po_fraction > 0.0, arrays.balance, 0.0)
+    opening_discount = np.add.reduceat(discount, arrays.pool_start[:-1])
     table = class_table(deal, arrays.pools, dict(zip(arrays.pools, opening_po, strict=True)))
     targets = np.array([deal.pool(p).target_rate for p in arrays.pools])
-    discount = (
-        discount_balances(arrays, [assumptions, *options.scenarios], grid.months)
-        if (table.io >= 0).any()
-        else None
-    )
-    pools = pool_flows(grid.frame, arrays.pools, targets, opening, opening_po, discount)
+    pools = pool_flows(grid.frame, arrays.pools, targets, opening, opening_po, opening_discount)
     largest_loan, largest_zip = _largest(loans)
     terms = run_terms(
         deal, table, pools,
