@@ -24,7 +24,7 @@ from passthru.analytics.measures import wal
 from passthru.collateral import TOTAL, Assumptions, CashflowGrid, LoanArrays, project_grid
 from passthru.deal import Deal
 from passthru.errors import AssumptionError, DealError
-from passthru.money import format_dollars, round_half_up
+from passthru.money import format_date, format_dollars, round_half_up
 
 DATE_COLUMN = "Distribution Date"
 INITIAL_ROW = "Initial Percentage"
@@ -36,11 +36,6 @@ RETIRED = 1e-10
 def speed_label(speed: float) -> str:
     """The column heading of a PSA speed: ``100%``."""
     return f"{speed:g}%"
-
-
-def print_date(day: date) -> str:
-    """A distribution date as prospectus supplements print it: ``February 25, 2004``."""
-    return f"{day:%B} {day.day}, {day.year}"
 
 
 def first_distribution_date(cut_off: date, distribution_day: int) -> date:
@@ -125,7 +120,7 @@ def decrement_values(
     principal = -np.diff(paths, axis=1, prepend=initial)
     lives = np.atleast_1d(wal(principal, years_from_closing(closing, first_distribution, n)))
     dates = distribution_dates(first_distribution, n + 12)
-    labels = [INITIAL_ROW, *(print_date(dates[k]) for k in rows[:shown]), WAL_ROW]
+    labels = [INITIAL_ROW, *(format_date(dates[k]) for k in rows[:shown]), WAL_ROW]
     frame = {
         DATE_COLUMN: labels,
         "date": [None, *(dates[k] for k in rows[:shown]), None],

@@ -29,10 +29,10 @@ from passthru.analytics import (
     psa_scenarios,
     yield_table,
 )
-from passthru.analytics.decrement import PASS_THROUGH, print_date
+from passthru.analytics.decrement import PASS_THROUGH
 from passthru.collateral import Assumptions
 from passthru.deal import SUBORDINATE_CLASSES, Deal, structure_figures
-from passthru.money import format_as_given
+from passthru.money import format_as_given, format_date
 from passthru.report.build import ReportInputs
 from passthru.report.charts import PERIOD, balance_paths_frame
 from passthru.strats.model import TermSheet
@@ -85,9 +85,9 @@ def structure_table(deal: Deal) -> pl.DataFrame | None:
 def deal_summary(deal: Deal, termsheet: TermSheet) -> dict[str, str]:
     """Issuer, series, dates and loan counts for the head of the report."""
     summary = {"Issuer": deal.issuer, "Series": deal.series or deal.name}
-    summary["Cut-off date"] = print_date(deal.cut_off_date)
+    summary["Cut-off date"] = format_date(deal.cut_off_date)
     if deal.closing_date is not None:
-        summary["Closing date"] = print_date(deal.closing_date)
+        summary["Closing date"] = format_date(deal.closing_date)
     summary["Pools"] = ", ".join(deal.pool_names)
     summary["Loans accepted"] = f"{termsheet.loans_accepted:,} of {termsheet.loans_read:,}"
     return summary
@@ -175,7 +175,7 @@ def _certificate_sections(
         "cumulative_losses": cumulative_loss_frame(chart),
         "senior_prepayment": senior_prepayment_frame(chart, deal.pool_names),
         "notes": {
-            "Yield tables": f"settlement {print_date(closing)}, {delay}-day delay, "
+            "Yield tables": f"settlement {format_date(closing)}, {delay}-day delay, "
             "pre-tax bond-equivalent yield (%)",
             "Chart scenario": _describe_chart_scenario(),
         },

@@ -13,8 +13,7 @@ from typing import Any
 
 import polars as pl
 
-from passthru.analytics.decrement import print_date
-from passthru.money import format_number
+from passthru.money import format_date, format_number
 
 FLOAT_PLACES = 2
 NUMERIC_TEXT = re.compile(r"^[-+$(]?[\d.,]+%?\)?$|^\*$")
@@ -48,7 +47,7 @@ def printed_cell(value: Any) -> str:
     if isinstance(value, float):
         return format_number(value, FLOAT_PLACES) if value == value else ""
     if isinstance(value, date):
-        return print_date(value)
+        return format_date(value)
     return str(value)
 
 
